@@ -34,10 +34,7 @@ public final class PointColumns {
     /** Appends one point. */
     public void add(long step, double value, long timestamp) {
         if (size == steps.length) {
-            int c = steps.length * 2;
-            steps = Arrays.copyOf(steps, c);
-            values = Arrays.copyOf(values, c);
-            timestamps = Arrays.copyOf(timestamps, c);
+            ensureCapacity(size + 1);
         }
         steps[size] = step;
         values[size] = value;
@@ -47,8 +44,21 @@ public final class PointColumns {
 
     /** Appends points {@code [from, to)} of {@code other}. */
     public void addAll(PointColumns other, int from, int to) {
-        for (int i = from; i < to; i++) {
-            add(other.steps[i], other.values[i], other.timestamps[i]);
+        int n = to - from;
+        ensureCapacity(size + n);
+        System.arraycopy(other.steps, from, steps, size, n);
+        System.arraycopy(other.values, from, values, size, n);
+        System.arraycopy(other.timestamps, from, timestamps, size, n);
+        size += n;
+    }
+
+    /** Makes room for at least {@code capacity} points without further growth. */
+    public void ensureCapacity(int capacity) {
+        if (capacity > steps.length) {
+            int c = Math.max(capacity, steps.length * 2);
+            steps = Arrays.copyOf(steps, c);
+            values = Arrays.copyOf(values, c);
+            timestamps = Arrays.copyOf(timestamps, c);
         }
     }
 
