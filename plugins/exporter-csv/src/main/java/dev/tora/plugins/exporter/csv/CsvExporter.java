@@ -1,0 +1,82 @@
+package dev.tora.plugins.exporter.csv;
+
+import dev.tora.plugins.spi.ExperimentView;
+import dev.tora.plugins.spi.Exporter;
+import dev.tora.plugins.spi.SeriesView;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Writes an experiment's points as one RFC 4180 table: UTF-8, CRLF line ends, a header row, then
+ * one row per point with the columns of {@link #HEADER}.
+ *
+ * <p>The file holds point rows only, each carrying the experiment's id and name, so that any
+ * spreadsheet or CSV reader opens it as a single table. The experiment's own fields (description,
+ * tags, hyperparameters, metadata, status, visibility, dates, references) are not in the CSV: a
+ * block of them before or between the rows would break that table. They are in the
+ * {@code jsonl} export.
+ *
+ * <p>Values use {@link Double#toString(double)}, which parses back to the same bits and writes
+ * {@code NaN}, {@code Infinity} and {@code -Infinity}; {@code timestamp} is milliseconds since the
+ * epoch and {@code timestamp_iso} the same instant in ISO-8601 UTC; {@code metadata} is the
+ * point's JSON object, empty when it has none. Fields are not altered to defuse spreadsheet
+ * formulas, because that would change the data; it is quoted per RFC 4180 only.
+ *
+ * <p>Points are written as the series hands them over, so memory stays constant.
+ */
+final class CsvExporter implements Exporter {
+
+    /** The header row's columns. */
+    static final String HEADER =
+            "experiment_id,experiment_name,metric,step,value,timestamp,timestamp_iso,metadata";
+
+    private static final String CRLF = "\r\n";
+
+    @Override
+    public String mediaType() {
+        return "text/csv";
+    }
+
+    @Override
+    public String fileExtension() {
+        return "csv";
+    }
+
+    @Override
+    public void export(ExperimentView experiment, OutputStream out) throws IOException {
+        // Not closed: the stream belongs to the caller.
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write(HEADER);
+        w.write(CRLF);
+        String experimentFields =
+                CsvFields.quote(experiment.id()) + ',' + CsvFields.quote(experiment.name()) + ',';
+        for (SeriesView series : experiment.series()) {
+            writeSeries(w, experimentFields + CsvFields.quote(series.name()) + ',', series);
+        }
+        w.flush();
+    }
+
+    private static void writeSeries(Writer w, String rowPrefix, SeriesView series)
+            throws IOException {
+        series.forEachPoint((step, value, timestampMs, metadataJson) -> {
+            w.write(rowPrefix);
+            w.write(Long.toString(step));
+            w.write(',');
+            w.write(Double.toString(value));
+            w.write(',');
+            w.write(Long.toString(timestampMs));
+            w.write(',');
+            w.write(Instant.ofEpochMilli(timestampMs).toString());
+            w.write(',');
+            if (metadataJson != null) {
+                w.write(CsvFields.quote(metadataJson));
+            }
+            w.write(CRLF);
+        });
+    }
+}

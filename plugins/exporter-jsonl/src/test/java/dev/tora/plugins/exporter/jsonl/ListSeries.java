@@ -1,0 +1,26 @@
+package dev.tora.plugins.exporter.jsonl;
+
+import dev.tora.plugins.spi.PointConsumer;
+import dev.tora.plugins.spi.SeriesView;
+import java.io.IOException;
+import java.util.List;
+
+/** A series held in a list, for small tests. */
+record ListSeries(String name, List<Point> points) implements SeriesView {
+
+    /** One point. */
+    record Point(long step, double value, long timestampMs, String metadataJson) {
+    }
+
+    @Override
+    public long count() {
+        return points.size();
+    }
+
+    @Override
+    public void forEachPoint(PointConsumer consumer) throws IOException {
+        for (Point p : points) {
+            consumer.accept(p.step(), p.value(), p.timestampMs(), p.metadataJson());
+        }
+    }
+}
