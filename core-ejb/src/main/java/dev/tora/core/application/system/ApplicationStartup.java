@@ -1,5 +1,6 @@
 package dev.tora.core.application.system;
 
+import dev.tora.core.application.plugin.PluginRegistry;
 import dev.tora.core.application.security.AuthPolicy;
 import dev.tora.core.application.security.InitialKey;
 import dev.tora.core.infrastructure.persistence.DatabaseMigrations;
@@ -13,8 +14,8 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 /**
- * Runs once when the application starts: checks the security settings, migrates the schema and
- * issues the first API key when auth is required. A failure here stops the deployment with the
+ * Runs once when the application starts: checks the security settings, migrates the schema,
+ * issues the first API key when auth is required and loads the plugins. A failure here stops the deployment with the
  * reason in the server log.
  */
 @DataSourceDefinition(
@@ -37,10 +38,14 @@ public class ApplicationStartup {
     @Inject
     private InitialKey initialKey;
 
+    @Inject
+    private PluginRegistry plugins;
+
     @PostConstruct
     void start() {
         authPolicy.mode();
         DatabaseMigrations.migrate(database.dataSource(), database.kind());
         initialKey.ensure();
+        plugins.catalog();
     }
 }

@@ -33,6 +33,9 @@ public interface MetricStore {
     /** Summaries of several experiments' series. */
     Map<String, List<SeriesSummary>> summaries(Collection<String> experimentIds);
 
+    /** Every stored series of the experiment, by name. */
+    List<StoredSeries> list(String experimentId);
+
     /** The stored series of that name. */
     Optional<StoredSeries> find(String experimentId, String name);
 

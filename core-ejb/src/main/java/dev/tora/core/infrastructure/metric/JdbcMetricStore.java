@@ -163,6 +163,23 @@ public class JdbcMetricStore implements MetricStore {
     }
 
     @Override
+    public List<StoredSeries> list(String experimentId) {
+        List<StoredSeries> out = new ArrayList<>();
+        try (Connection c = ds().getConnection(); PreparedStatement ps = c.prepareStatement(MetricSql.SUMMARIES)) {
+            ps.setString(1, experimentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SeriesRow row = SeriesRow.read(rs, 2, false);
+                    out.add(new StoredSeries(row.id(), row.summary()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MetricStoreException("cannot list series", e);
+        }
+        return out;
+    }
+
+    @Override
     public Optional<StoredSeries> find(String experimentId, String name) {
         return findRow(experimentId, name).map(r -> new StoredSeries(r.id(), r.summary()));
     }

@@ -1,0 +1,40 @@
+package dev.tora.api.system;
+
+import dev.tora.api.http.CurrentCaller;
+import dev.tora.api.http.JsonOut;
+import dev.tora.core.application.plugin.PluginService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The loaded plugins and the ones that failed to load. */
+@Path("plugins")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginResource {
+
+    @Inject
+    private PluginService plugins;
+
+    @Inject
+    private CurrentCaller caller;
+
+    /** {@code {"data": [{kind, name, plugin, version, source}], "failures": [{source, message}]}}. */
+    @GET
+    public JsonObject list() {
+        PluginService.Listing listing = plugins.list(caller.get());
+        JsonArrayBuilder loaded = Json.createArrayBuilder();
+        listing.loaded().forEach(p -> loaded.add(Json.createObjectBuilder().add("kind", p.kind()).add("name", p.name())
+                .add("plugin", p.plugin()).add("version", p.version()).add("source", p.source())));
+        JsonArrayBuilder failures = Json.createArrayBuilder();
+        listing.failures().forEach(f -> failures.add(Json.createObjectBuilder().add("source", f.source())
+                .add("message", f.message())));
+        return Json.createObjectBuilder(JsonOut.data(loaded.build())).add("failures", failures).build();
+    }
+}

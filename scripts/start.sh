@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Builds tora.ear, gets Payara Server through Maven, creates or reuses a domain under
+# TORA_DATA_DIR, deploys the EAR when it changed, and prints the URL once Tora answers.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+build=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    *) die "unknown option $arg (try --no-build)" ;;
+  esac
+done
+
+case "$TORA_AUTH" in
+  none)
+    is_loopback "$TORA_HOST" || die "TORA_AUTH=none is only allowed when TORA_HOST is a loopback address \
+(TORA_HOST is $TORA_HOST). Set TORA_AUTH=required to serve other machines." ;;
+  required) ;;
+  *) die "TORA_AUTH must be none or required, got '$TORA_AUTH'" ;;
+esac
+use_java
+
+mvn_quiet() { (cd "$TORA_ROOT" && mvn -B -q "$@"); }
+
+if [ "$build" = 1 ] || [ ! -f "$EAR" ]; then
+  log "building tora.ear"
+  mvn_quiet -DskipTests -pl ear -am package
+fi
+
+if [ ! -x "$ASADMIN" ]; then
+  log "unpacking Payara Server $PAYARA_VERSION (from Maven Central or the local repository)"
+  mkdir -p "$TORA_RUNTIME_DIR"
+  tmp="$TORA_RUNTIME_DIR/.unpack-$$"
+  mvn_quiet dependency:unpack -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" \
+    -DoutputDirectory="$tmp" -Dmdep.overWriteReleases=true
+  rm -rf "$TORA_RUNTIME_DIR/payara-$PAYARA_VERSION"
+  mv "$tmp" "$TORA_RUNTIME_DIR/payara-$PAYARA_VERSION"
+fi
+
+create_domain() {
+  log "creating the Payara domain in $DOMAIN_DIR"
+  umask 077
+  printf 'AS_ADMIN_PASSWORD=%s\n' "$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)" > "$PASSWORD_FILE"
+  umask 022
+  local a="$TORA_ADMIN_PORT"
+  "$ASADMIN" --user admin --passwordfile "$PASSWORD_FILE" --interactive=false create-domain \
+    --domaindir "$DOMAIN_DIR" --adminport "$a" --instanceport "$TORA_PORT" --nopassword=false \
+    --domainproperties "domain.jmxPort=$((a+1)):http.ssl.port=$((a+2)):java.debugger.port=$((a+3)):jms.port=$((a+4)):orb.listener.port=$((a+5)):orb.ssl.port=$((a+6)):orb.mutualauth.port=$((a+7)):osgi.shell.telnet.port=$((a+8))" \
+    "$DOMAIN_NAME" >/dev/null
+  local xml="$DOMAIN_DIR/$DOMAIN_NAME/config/domain.xml"
+  # Only the HTTP listener serves users, on TORA_HOST; admin stays on loopback; no HTTPS listener.
+  sed -i \
+    -e "s|<network-listener port=\"$TORA_PORT\" protocol=\"http-listener-1\"|<network-listener address=\"$TORA_HOST\" port=\"$TORA_PORT\" protocol=\"http-listener-1\"|" \
+    -e "s|<network-listener port=\"$((a+2))\" protocol=\"http-listener-2\"|<network-listener enabled=\"false\" port=\"$((a+2))\" protocol=\"http-listener-2\"|" \
+    -e "s|<network-listener port=\"$a\" protocol=\"admin-listener\"|<network-listener address=\"127.0.0.1\" port=\"$a\" protocol=\"admin-listener\"|" \
+    -e "0,/<jvm-options>-Xmx512m<\/jvm-options>/s//<jvm-options>-Xmx${TORA_HEAP:-2g}<\/jvm-options>/" \
+    "$xml"
+  grep -q "address=\"$TORA_HOST\" port=\"$TORA_PORT\"" "$xml" && grep -q 'address="127.0.0.1" port="'"$a"'"' "$xml" \
+    || die "could not configure the listeners in $xml"
+  printf '%s\n' "$TORA_HOST:$TORA_PORT" > "$TORA_DATA_DIR/domains/.listener"
+}
+
+if [ ! -d "$DOMAIN_DIR/$DOMAIN_NAME" ] || [ ! -f "$PASSWORD_FILE" ]; then
+  rm -rf "${DOMAIN_DIR:?}/$DOMAIN_NAME"
+  create_domain
+elif [ "$(cat "$TORA_DATA_DIR/domains/.listener" 2>/dev/null)" != "$TORA_HOST:$TORA_PORT" ]; then
+  die "the domain in $DOMAIN_DIR listens on $(cat "$TORA_DATA_DIR/domains/.listener" 2>/dev/null); \
+stop it and remove $DOMAIN_DIR to change TORA_HOST or TORA_PORT"
+fi
+
+mkdir -p "$TORA_PLUGINS_DIR"
+if domain_running; then
+  log "the domain is already running"
+else
+  log "starting Payara Server"
+  # The server inherits TORA_* from this environment; MicroProfile Config reads them there.
+  "$ASADMIN" start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME" >/dev/null \
+    || die "Payara did not start; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
+fi
+
+checksum="$(sha256sum "$EAR" | cut -d' ' -f1)"
+stamp="$TORA_DATA_DIR/domains/.deployed-ear"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$checksum" ] || ! asadmin list-applications 2>/dev/null | grep -q '^tora '; then
+  log "deploying tora.ear"
+  rm -f "$stamp"
+  if ! asadmin deploy --force=true --name tora "$EAR" >/dev/null; then
+    grep -E "SEVERE|Exception|TORA_" "$DOMAIN_DIR/$DOMAIN_NAME/logs/server.log" | tail -n 15 >&2 || true
+    die "deployment failed; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
+  fi
+  printf '%s\n' "$checksum" > "$stamp"
+else
+  log "tora.ear unchanged; not redeploying"
+fi
+
+url="$(url_of)"
+for _ in $(seq 1 180); do
+  if curl -fsS --max-time 5 "${url}api/health" >/dev/null 2>&1; then
+    log "Tora is running"
+    echo "$url"
+    exit 0
+  fi
+  sleep 1
+done
+die "Tora did not answer at ${url}api/health within 180 s; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
