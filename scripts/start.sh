@@ -3,6 +3,7 @@
 # TORA_DATA_DIR, deploys the EAR when it changed, and prints the URL once Tora answers.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/domain.sh"
 
 build=1
 for arg in "$@"; do
@@ -41,23 +42,10 @@ fi
 create_domain() {
   log "creating the Payara domain in $DOMAIN_DIR"
   umask 077
-  printf 'AS_ADMIN_PASSWORD=%s\n' "$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)" > "$PASSWORD_FILE"
+  printf 'AS_ADMIN_PASSWORD=%s\n' "$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)" > "$PASSWORD_FILE"
   umask 022
-  local a="$TORA_ADMIN_PORT"
-  "$ASADMIN" --user admin --passwordfile "$PASSWORD_FILE" --interactive=false create-domain \
-    --domaindir "$DOMAIN_DIR" --adminport "$a" --instanceport "$TORA_PORT" --nopassword=false \
-    --domainproperties "domain.jmxPort=$((a+1)):http.ssl.port=$((a+2)):java.debugger.port=$((a+3)):jms.port=$((a+4)):orb.listener.port=$((a+5)):orb.ssl.port=$((a+6)):orb.mutualauth.port=$((a+7)):osgi.shell.telnet.port=$((a+8))" \
-    "$DOMAIN_NAME" >/dev/null
-  local xml="$DOMAIN_DIR/$DOMAIN_NAME/config/domain.xml"
-  # Only the HTTP listener serves users, on TORA_HOST; admin stays on loopback; no HTTPS listener.
-  sed -i \
-    -e "s|<network-listener port=\"$TORA_PORT\" protocol=\"http-listener-1\"|<network-listener address=\"$TORA_HOST\" port=\"$TORA_PORT\" protocol=\"http-listener-1\"|" \
-    -e "s|<network-listener port=\"$((a+2))\" protocol=\"http-listener-2\"|<network-listener enabled=\"false\" port=\"$((a+2))\" protocol=\"http-listener-2\"|" \
-    -e "s|<network-listener port=\"$a\" protocol=\"admin-listener\"|<network-listener address=\"127.0.0.1\" port=\"$a\" protocol=\"admin-listener\"|" \
-    -e "0,/<jvm-options>-Xmx512m<\/jvm-options>/s//<jvm-options>-Xmx${TORA_HEAP:-2g}<\/jvm-options>/" \
-    "$xml"
-  grep -q "address=\"$TORA_HOST\" port=\"$TORA_PORT\"" "$xml" && grep -q 'address="127.0.0.1" port="'"$a"'"' "$xml" \
-    || die "could not configure the listeners in $xml"
+  create_tora_domain "$ASADMIN" "$DOMAIN_DIR" "$DOMAIN_NAME" "$TORA_ADMIN_PORT" "$TORA_PORT" "$TORA_HOST" \
+    "${TORA_HEAP:-2g}" "$PASSWORD_FILE"
   printf '%s\n' "$TORA_HOST:$TORA_PORT" > "$TORA_DATA_DIR/domains/.listener"
 }
 

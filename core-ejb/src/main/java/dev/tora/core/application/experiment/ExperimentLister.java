@@ -9,11 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,50 +40,72 @@ class ExperimentLister {
                 return new Page<>(List.of(), null);
             }
         }
-        StringBuilder jpql = new StringBuilder("SELECT e FROM Experiment e WHERE e.workspaceId IN :ws");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("ws", workspaces);
+        // Native SQL for the id page (portable between H2 and PostgreSQL), then the entities.
+        StringBuilder sql = new StringBuilder("SELECT e.id FROM experiment e WHERE e.workspace_id IN (")
+                .append("?,".repeat(workspaces.size() - 1)).append("?)");
+        List<Object> params = new ArrayList<>(workspaces);
         if (q.text() != null && !q.text().isEmpty()) {
-            jpql.append(" AND (LOWER(e.name) LIKE :q ESCAPE '!' OR LOWER(e.description) LIKE :q ESCAPE '!'"
-                    + " OR EXISTS (SELECT x FROM Experiment x JOIN x.tags t WHERE x = e AND LOWER(t) LIKE :q ESCAPE '!'))");
-            params.put("q", "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
+            String like = "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%";
+            sql.append(" AND (LOWER(e.name) LIKE ? ESCAPE '!' OR LOWER(e.description) LIKE ? ESCAPE '!'"
+                    + " OR EXISTS (SELECT 1 FROM experiment_tag t WHERE t.experiment_id = e.id"
+                    + " AND LOWER(t.tag) LIKE ? ESCAPE '!'))");
+            params.addAll(List.of(like, like, like));
         }
         if (q.tag() != null) {
-            jpql.append(" AND :tag MEMBER OF e.tags");
-            params.put("tag", q.tag());
+            sql.append(" AND EXISTS (SELECT 1 FROM experiment_tag t WHERE t.experiment_id = e.id AND t.tag = ?)");
+            params.add(q.tag());
         }
         if (q.status() != null) {
-            jpql.append(" AND e.status = :status");
-            params.put("status", q.status().id());
+            sql.append(" AND e.status = ?");
+            params.add(q.status().id());
         }
-        String key = q.sort().path();
+        String key = q.sort().column();
         String cmp = q.descending() ? "<" : ">";
         if (q.cursor() != null) {
             Cursor c = Cursor.decode(q.cursor(), q.sort());
-            jpql.append(" AND (").append(key).append(' ').append(cmp).append(" :ck OR (")
-                    .append(key).append(" = :ck AND e.id ").append(cmp).append(" :cid))");
-            params.put("ck", c.key());
-            params.put("cid", c.id());
+            sql.append(" AND (").append(key).append(' ').append(cmp).append(" ? OR (")
+                    .append(key).append(" = ? AND e.id ").append(cmp).append(" ?))");
+            params.addAll(List.of(c.key(), c.key(), c.id()));
         }
         String dir = q.descending() ? " DESC" : " ASC";
-        jpql.append(" ORDER BY ").append(key).append(dir).append(", e.id").append(dir);
+        sql.append(" ORDER BY ").append(key).append(dir).append(", e.id").append(dir).append(" LIMIT ?");
+        params.add(q.limit() + 1);
 
-        TypedQuery<Experiment> query = em.createQuery(jpql.toString(), Experiment.class);
-        params.forEach(query::setParameter);
-        query.setMaxResults(q.limit() + 1);
-        // Load the collections of the whole page in one query each instead of one per row.
+        Query idQuery = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            idQuery.setParameter(i + 1, params.get(i));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Object id : idQuery.getResultList()) {
+            ids.add((String) id);
+        }
+        boolean more = ids.size() > q.limit();
+        List<Experiment> rows = load(more ? ids.subList(0, q.limit()) : ids);
+        String next = more && !rows.isEmpty() ? Cursor.of(q.sort(), rows.get(rows.size() - 1)).encode() : null;
+        return new Page<>(rows, next);
+    }
+
+    /** The experiments of {@code ids}, in that order, with their collections loaded in a few queries. */
+    private List<Experiment> load(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        TypedQuery<Experiment> query = em.createQuery("SELECT e FROM Experiment e WHERE e.id IN :ids", Experiment.class)
+                .setParameter("ids", ids);
         query.setHint("eclipselink.batch.type", "IN");
         query.setHint("eclipselink.batch", "e.tags");
         query.setHint("eclipselink.batch", "e.params");
         query.setHint("eclipselink.batch", "e.references");
-        List<Experiment> rows = new ArrayList<>(query.getResultList());
-        String next = null;
-        if (rows.size() > q.limit()) {
-            rows = rows.subList(0, q.limit());
-            Experiment last = rows.get(rows.size() - 1);
-            next = Cursor.of(q.sort(), last).encode();
-        }
-        return new Page<>(rows, next);
+        Map<String, Experiment> byId = new HashMap<>();
+        query.getResultList().forEach(e -> byId.put(e.getId(), e));
+        List<Experiment> ordered = new ArrayList<>(ids.size());
+        ids.forEach(id -> {
+            Experiment e = byId.get(id);
+            if (e != null) {
+                ordered.add(e);
+            }
+        });
+        return ordered;
     }
 
     private static String escapeLike(String s) {

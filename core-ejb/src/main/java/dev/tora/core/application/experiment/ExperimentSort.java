@@ -5,18 +5,18 @@ import dev.tora.core.domain.error.ToraException;
 /** Orders of the experiment list; every order ends with the id so pages never overlap. */
 public enum ExperimentSort {
     /** By creation time (the default, newest first). */
-    CREATED_AT("created_at", "e.createdAt"),
+    CREATED_AT("created_at", "e.created_at"),
     /** By last change. */
-    UPDATED_AT("updated_at", "e.updatedAt"),
+    UPDATED_AT("updated_at", "e.updated_at"),
     /** By name. */
     NAME("name", "e.name");
 
     private final String id;
-    private final String path;
+    private final String column;
 
-    ExperimentSort(String id, String path) {
+    ExperimentSort(String id, String column) {
         this.id = id;
-        this.path = path;
+        this.column = column;
     }
 
     /** API name. */
@@ -24,9 +24,9 @@ public enum ExperimentSort {
         return id;
     }
 
-    /** JPQL path of the sort key. */
-    String path() {
-        return path;
+    /** SQL column of the sort key. */
+    String column() {
+        return column;
     }
 
     /** Parses the API name. */

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Creating a Payara domain for Tora. Sourced, not run; no side effects on load.
+
+# create_tora_domain <asadmin> <domain dir> <name> <admin port> <http port> <http address> <heap> [password file]
+# Without a password file the admin user has no password (test domains). Ports: admin port A,
+# HTTP port H, and A+1..A+8 for the internal listeners. The admin listener is bound to loopback,
+# HTTP to the given address, and the HTTPS listener is disabled.
+create_tora_domain() {
+  local asadmin="$1" dir="$2" name="$3" a="$4" http="$5" address="$6" heap="$7" passwords="${8:-}"
+  local auth=(--user admin) nopassword=true
+  if [ -n "$passwords" ]; then
+    auth+=(--passwordfile "$passwords")
+    nopassword=false
+  fi
+  "$asadmin" --interactive=false "${auth[@]}" create-domain --nopassword="$nopassword" --domaindir "$dir" \
+    --adminport "$a" --instanceport "$http" \
+    --domainproperties "domain.jmxPort=$((a+1)):http.ssl.port=$((a+2)):java.debugger.port=$((a+3)):jms.port=$((a+4)):orb.listener.port=$((a+5)):orb.ssl.port=$((a+6)):orb.mutualauth.port=$((a+7)):osgi.shell.telnet.port=$((a+8))" \
+    "$name" >/dev/null
+  local xml="$dir/$name/config/domain.xml"
+  sed -i \
+    -e "s|<network-listener port=\"$http\" protocol=\"http-listener-1\"|<network-listener address=\"$address\" port=\"$http\" protocol=\"http-listener-1\"|" \
+    -e "s|<network-listener port=\"$((a+2))\" protocol=\"http-listener-2\"|<network-listener enabled=\"false\" port=\"$((a+2))\" protocol=\"http-listener-2\"|" \
+    -e "s|<network-listener port=\"$a\" protocol=\"admin-listener\"|<network-listener address=\"127.0.0.1\" port=\"$a\" protocol=\"admin-listener\"|" \
+    -e "0,/<jvm-options>-Xmx512m<\/jvm-options>/s//<jvm-options>-Xmx$heap<\/jvm-options>/" \
+    "$xml"
+  grep -q "address=\"$address\" port=\"$http\"" "$xml" && grep -q "address=\"127.0.0.1\" port=\"$a\"" "$xml" \
+    || { echo "could not configure the listeners in $xml" >&2; return 1; }
+}
