@@ -11,6 +11,8 @@ final class MetricSql {
     static final String LOCK_SERIES = "SELECT " + SERIES_COLUMNS + ", tail FROM series "
             + "WHERE experiment_id = ? AND name = ? FOR UPDATE";
 
+    static final String LOCK_EXPERIMENT = "SELECT id FROM experiment WHERE id = ? FOR UPDATE";
+
     static final String FIND_SERIES = "SELECT " + SERIES_COLUMNS + ", tail FROM series "
             + "WHERE experiment_id = ? AND name = ?";
 

@@ -101,6 +101,12 @@ final class SeriesAppender {
         if (row != null) {
             return row;
         }
+        // A new series: creations for one experiment queue on its row, so two batches that both
+        // bring the first point of a series create it once (H2 has no INSERT ... ON CONFLICT).
+        try (PreparedStatement ps = connection.prepareStatement(MetricSql.LOCK_EXPERIMENT)) {
+            ps.setString(1, experimentId);
+            ps.executeQuery().close();
+        }
         try (PreparedStatement ps = connection.prepareStatement(sql.createSeries)) {
             ps.setString(1, experimentId);
             ps.setString(2, name);
