@@ -7,14 +7,20 @@ import dev.tora.it.Api;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A third-party exporter dropped into the plugins folder, next to a broken one, after a restart. */
-class PluginFolderProcessIT {
+/**
+ * A server restarted with TORA_AUTH=required and a plugins folder holding a third-party exporter
+ * next to a broken one. One start serves both tests.
+ */
+class RequiredAuthAndPluginsProcessIT {
 
     private static final String PLUGIN = """
             package com.example.upper;
@@ -64,47 +70,69 @@ class PluginFolderProcessIT {
             }
             """;
 
-    private final ToraServer server = new ToraServer(ToraServer.sharedDataDir());
+    private static final Path DATA = ToraServer.sharedDataDir();
+    private static final Path PLUGINS = DATA.resolveSibling("process-plugins");
+    private static final Path GOOD = PLUGINS.resolve("upper");
+    private static final Path BROKEN = PLUGINS.resolve("broken").resolve("broken.jar");
+    private static final ToraServer SERVER = new ToraServer(DATA);
+    private static Api owner;
 
-    @AfterEach
-    void stop() {
-        server.stop();
+    @BeforeAll
+    static void startWithPluginsAndRequiredAuth() throws Exception {
+        PluginJarBuilder.build(GOOD.resolve("upper-exporter.jar"), Map.of("com.example.upper.UpperPlugin", PLUGIN),
+                "com.example.upper.UpperPlugin");
+        Files.createDirectories(BROKEN.getParent());
+        byte[] garbage = new byte[2048];
+        new Random(1).nextBytes(garbage);
+        Files.write(BROKEN, garbage);
+        SERVER.stop();
+        SERVER.with("TORA_AUTH", "required").with("TORA_PLUGINS_DIR", PLUGINS.toString()).start();
+        owner = Api.at(SERVER.api()).withKey(Files.readString(DATA.resolve("initial-api-key")).trim());
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVER.stop();
     }
 
     @Test
-    void anExternalExporterLoadsAfterARestartAndABrokenJarIsReportedWithoutStoppingTheServer() throws Exception {
-        Path plugins = ToraServer.sharedDataDir().resolveSibling("process-plugins");
-        Path good = plugins.resolve("upper");
-        PluginJarBuilder.build(good.resolve("upper-exporter.jar"), Map.of("com.example.upper.UpperPlugin", PLUGIN),
-                "com.example.upper.UpperPlugin");
-        Path broken = plugins.resolve("broken").resolve("broken.jar");
-        Files.createDirectories(broken.getParent());
-        byte[] garbage = new byte[2048];
-        new Random(1).nextBytes(garbage);
-        Files.write(broken, garbage);
+    void requiredAuthRefusesRequestsWithoutAKeyAndIssuesAFirstKey() throws Exception {
+        Api anonymous = Api.at(SERVER.api());
+        assertEquals(401, anonymous.get("/experiments").status());
+        assertEquals(401, anonymous.post("/experiments", "{\"name\":\"x\"}").status());
+        assertEquals(401, anonymous.get("/plugins").status());
+        assertEquals(200, anonymous.get("/health").status());
 
-        server.stop();
-        server.with("TORA_PLUGINS_DIR", plugins.toString()).start();
-        Api api = Api.at(server.api());
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(DATA.resolve("initial-api-key")));
+        assertEquals(200, owner.get("/experiments").status());
+        Api.Reply key = owner.post("/keys", "{\"name\":\"ci\"}");
+        assertEquals(201, key.status(), key.toString());
+        Api personal = anonymous.withKey(key.data().asJsonObject().getString("key"));
+        assertEquals(201, personal.post("/experiments", "{\"name\":\"with a key\"}").status());
+        assertEquals(401, anonymous.withKey("tora_wrong").get("/experiments").status());
+    }
 
-        Api.Reply listing = api.get("/plugins");
+    @Test
+    void anExternalExporterLoadsAndABrokenJarIsReportedWithoutStoppingTheServer() {
+        Api.Reply listing = owner.get("/plugins");
         assertEquals(200, listing.status(), listing.toString());
         JsonObject upper = listing.items().stream().filter(p -> p.getString("name").equals("upper")).findFirst()
                 .orElseThrow(() -> new AssertionError(listing.toString()));
         assertEquals("upper-exporter", upper.getString("plugin"));
         assertEquals("2.0", upper.getString("version"));
-        assertEquals(good.toString(), upper.getString("source"));
+        assertEquals(GOOD.toString(), upper.getString("source"));
         List<String> failures = listing.json().asJsonObject().getJsonArray("failures").getValuesAs(JsonObject.class)
                 .stream().map(f -> f.getString("source") + " | " + f.getString("message")).toList();
-        assertTrue(failures.stream().anyMatch(f -> f.contains(broken.getParent().toString()) && f.contains("broken.jar")),
+        assertTrue(failures.stream().anyMatch(f -> f.contains(BROKEN.getParent().toString()) && f.contains("broken.jar")),
                 failures.toString());
 
-        String id = api.createExperiment("plugin run");
-        api.post("/experiments/" + id + "/metrics/batch", "[{\"name\":\"loss\",\"value\":1.5},{\"name\":\"loss\",\"value\":2.5}]");
-        Api.Reply export = api.get("/experiments/" + id + "/export?format=upper");
+        String id = owner.createExperiment("plugin run");
+        owner.post("/experiments/" + id + "/metrics/batch", "[{\"name\":\"loss\",\"value\":1.5},{\"name\":\"loss\",\"value\":2.5}]");
+        Api.Reply export = owner.get("/experiments/" + id + "/export?format=upper");
         assertEquals(200, export.status(), export.toString());
         assertEquals(List.of("PLUGIN RUN", "loss 2 4.0", "host classes: hidden hidden", "spi: visible"),
                 export.body().lines().toList());
-        assertEquals(200, api.get("/experiments/" + id + "/export?format=csv").status(), "built-ins still work");
+        assertEquals(200, owner.get("/experiments/" + id + "/export?format=csv").status(), "built-ins still work");
     }
 }
