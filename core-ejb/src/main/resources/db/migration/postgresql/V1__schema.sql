@@ -113,7 +113,7 @@ CREATE TABLE point_metadata (
 -- Idempotency: batch ids (and legacy msg ids) already written for an experiment.
 CREATE TABLE ingest_batch (
     experiment_id VARCHAR(36) NOT NULL REFERENCES experiment (id) ON DELETE CASCADE,
-    batch_id      VARCHAR(80) NOT NULL,
+    batch_id      VARCHAR(100) NOT NULL,
     created_at    BIGINT      NOT NULL,
     PRIMARY KEY (experiment_id, batch_id)
 );

@@ -284,6 +284,24 @@ class ExperimentApiIT {
         assertEquals("untouched", api.get("/experiments/" + id).data().asJsonObject().getString("name"));
     }
 
+    @Test
+    void patchNullsClearWhatCanBeClearedAndRefuseTheRest() {
+        String id = api.createExperiment(Json.createObjectBuilder().add("name", "nulls")
+                .add("metadata", Json.createObjectBuilder().add("a", 1)).add("tags", Json.createArrayBuilder().add("t"))
+                .build());
+        String before = api.get("/experiments/" + id).data().asJsonObject().getString("updated_at");
+        assertEquals(before, api.patch("/experiments/" + id, "{}").data().asJsonObject().getString("updated_at"),
+                "an empty patch changes nothing");
+        for (String field : List.of("name", "status", "visibility", "hyperparams")) {
+            Api.Reply r = api.patch("/experiments/" + id, "{\"" + field + "\":null}");
+            assertEquals(400, r.status(), r.toString());
+            assertEquals(field, r.error().getJsonObject("details").getString("field"));
+        }
+        JsonObject cleared = api.patch("/experiments/" + id, "{\"metadata\":null,\"tags\":null}").data().asJsonObject();
+        assertEquals(0, cleared.getJsonObject("metadata").size());
+        assertEquals(0, cleared.getJsonArray("tags").size());
+    }
+
     private static List<String> strings(JsonObject o, String name) {
         return o.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).toList();

@@ -94,8 +94,8 @@ class ExportAndLiveApiIT {
     void builtInPluginsAreListed() {
         Api.Reply r = api.get("/plugins");
         assertEquals(200, r.status(), r.toString());
-        List<String> names = r.items().stream().map(p -> p.getString("kind") + ":" + p.getString("name")
-                + ":" + p.getString("source")).toList();
+        List<String> names = r.data().asJsonObject().getJsonArray("plugins").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("kind") + ":" + p.getString("name") + ":" + p.getString("source")).toList();
         assertTrue(names.containsAll(List.of("exporter:csv:builtin", "exporter:jsonl:builtin")), names.toString());
     }
 
@@ -137,6 +137,19 @@ class ExportAndLiveApiIT {
 
         Api.Reply hidden = api.get("/events?experiments=" + UUID.randomUUID());
         assertEquals(404, hidden.status(), hidden.toString());
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutAKey() {
+        Api.Reply r = api.withKey("tora_wrong").get("/openapi");
+        assertEquals(200, r.status(), r.toString());
+        JsonObject doc = r.json().asJsonObject();
+        assertTrue(doc.getString("openapi").startsWith("3."));
+        JsonObject paths = doc.getJsonObject("paths");
+        for (String path : List.of("/experiments", "/experiments/{id}/metrics/batch", "/metrics/points", "/events",
+                "/keys", "/plugins", "/health")) {
+            assertTrue(paths.containsKey(path), path);
+        }
     }
 
     @Test

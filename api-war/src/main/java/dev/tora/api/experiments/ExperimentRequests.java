@@ -41,8 +41,10 @@ final class ExperimentRequests {
 
     static ExperimentPatch patch(JsonObject body) {
         Fields.onlyKnown(body, PATCH_FIELDS);
-        if (isNull(body, "name")) {
-            throw ToraException.invalidField("name", "cannot be removed");
+        for (String required : new String[] {"name", "status", "visibility", "hyperparams"}) {
+            if (isNull(body, required)) {
+                throw ToraException.invalidField(required, "cannot be null");
+            }
         }
         return new ExperimentPatch(
                 Fields.string(body, "name"),
@@ -52,7 +54,12 @@ final class ExperimentRequests {
                 isNull(body, "tags") ? Optional.of(java.util.List.of()) : Fields.strings(body, "tags"),
                 Fields.present(body, "hyperparams")
                         ? Optional.of(Hyperparams.flatten(body.get("hyperparams"), "hyperparams")) : Optional.empty(),
-                Fields.object(body, "metadata"));
+                isNull(body, "metadata") ? Optional.of(JsonValue.NULL) : Fields.raw(body, "metadata").map(m -> {
+                    if (m.getValueType() != JsonValue.ValueType.OBJECT) {
+                        throw ToraException.invalidField("metadata", "must be a JSON object or null");
+                    }
+                    return m;
+                }));
     }
 
     private static boolean isNull(JsonObject body, String name) {

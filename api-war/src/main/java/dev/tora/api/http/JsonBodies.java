@@ -5,10 +5,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /** Reads small JSON request bodies with a size limit and clear errors. */
 public final class JsonBodies {
@@ -37,9 +38,8 @@ public final class JsonBodies {
         if (in.isEmpty()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(in)) {
-            JsonStructure structure = reader.read();
-            return structure;
+        try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.readValue();
         } catch (JsonParsingException e) {
             in.rethrowIfOverLimit();
             throw ToraException.malformed("the body is not valid JSON: " + describe(e));

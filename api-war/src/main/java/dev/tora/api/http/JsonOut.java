@@ -19,7 +19,7 @@ public final class JsonOut {
         return Json.createObjectBuilder().add("data", value).build();
     }
 
-    /** A list page: {@code {"data": [...], "next_cursor": c|null}}. */
+    /** A list: {@code {"data": [...], "next_cursor": c|null}}; null when the list is complete. */
     public static JsonObject page(JsonArrayBuilder items, String nextCursor) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("data", items);
         return nullable(b, "next_cursor", nextCursor).build();

@@ -55,7 +55,7 @@ public class ApiKeyResource {
     public JsonObject list() {
         JsonArrayBuilder items = Json.createArrayBuilder();
         keys.list(caller.get()).forEach(k -> items.add(json(k)));
-        return JsonOut.data(items.build());
+        return JsonOut.page(items, null);
     }
 
     /** Revokes a key. */

@@ -58,8 +58,9 @@ final class LegacyLogReader {
                 throw ToraException.invalidField(at + "." + key, "is not a known field");
             }
         }
-        String name = MetricRules.name(Fields.string(o, "name").orElse(null), at + ".name");
-        String msgId = Fields.string(o, "msg_id").map(id -> MetricRules.batchId(id, at + ".msg_id")).orElse(null);
+        String name = MetricRules.name(string(o, "name", at), at + ".name");
+        String msgId = o.get("msg_id") == null || o.isNull("msg_id") ? null
+                : MetricRules.batchId(string(o, "msg_id", at), at + ".msg_id");
         double value = value(o.get("value"), at + ".value");
         long step = SeriesWrite.AUTO_STEP;
         JsonValue s = o.get("step");
@@ -76,6 +77,17 @@ final class LegacyLogReader {
                     + MetricRules.MAX_POINT_METADATA_BYTES + " bytes");
         }
         return new LegacyLog(name, msgId, value, step, metadata);
+    }
+
+    private static String string(JsonObject o, String name, String at) {
+        JsonValue v = o.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw ToraException.invalidField(at + "." + name, "must be a string");
+        }
+        return ((JsonString) v).getString();
     }
 
     private static double value(JsonValue v, String field) {

@@ -11,6 +11,8 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 
 /**
@@ -27,7 +29,8 @@ public final class MetricBatchReader {
 
     private MetricBatchReader(InputStream body) {
         this.input = new LimitedInputStream(body, MetricRules.MAX_BATCH_BYTES, "body");
-        this.parser = Json.createParser(input);
+        // JSON is UTF-8 (RFC 8259): a Reader skips the encoding sniffing that fails on short bodies.
+        this.parser = Json.createParser(new InputStreamReader(input, StandardCharsets.UTF_8));
     }
 
     /** Parses a whole batch body. */

@@ -44,7 +44,7 @@ public class MetricResource {
     /** The experiment's series with their summaries. */
     @GET
     public JsonObject series(@PathParam("id") String id) {
-        return JsonOut.data(SummaryJson.list(metrics.series(caller.get(), id)).build());
+        return JsonOut.page(SummaryJson.list(metrics.series(caller.get(), id)), null);
     }
 
     /** One series, raw when the range holds at most {@code points} points, else downsampled to buckets. */

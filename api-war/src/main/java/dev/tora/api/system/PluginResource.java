@@ -25,7 +25,7 @@ public class PluginResource {
     @Inject
     private CurrentCaller caller;
 
-    /** {@code {"data": [{kind, name, plugin, version, source}], "failures": [{source, message}]}}. */
+    /** {@code {"data": {"plugins": [{kind, name, plugin, version, source}], "failures": [{source, message}]}}}. */
     @GET
     public JsonObject list() {
         PluginService.Listing listing = plugins.list(caller.get());
@@ -35,6 +35,6 @@ public class PluginResource {
         JsonArrayBuilder failures = Json.createArrayBuilder();
         listing.failures().forEach(f -> failures.add(Json.createObjectBuilder().add("source", f.source())
                 .add("message", f.message())));
-        return Json.createObjectBuilder(JsonOut.data(loaded.build())).add("failures", failures).build();
+        return JsonOut.data(Json.createObjectBuilder().add("plugins", loaded).add("failures", failures).build());
     }
 }

@@ -41,7 +41,7 @@ public class WorkspaceResource {
     public JsonObject list() {
         JsonArrayBuilder items = Json.createArrayBuilder();
         workspaces.list(caller.get()).forEach(w -> items.add(json(w)));
-        return JsonOut.data(items.build());
+        return JsonOut.page(items, null);
     }
 
     /** Creates a workspace owned by the caller. */

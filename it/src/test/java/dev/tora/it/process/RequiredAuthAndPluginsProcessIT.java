@@ -90,6 +90,14 @@ class RequiredAuthAndPluginsProcessIT {
         owner = Api.at(SERVER.api()).withKey(Files.readString(DATA.resolve("initial-api-key")).trim());
     }
 
+    private static boolean logMentions(String text) {
+        try {
+            return Files.readString(DATA.resolve("domains/tora/logs/server.log")).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @AfterAll
     static void stop() {
         SERVER.stop();
@@ -117,15 +125,20 @@ class RequiredAuthAndPluginsProcessIT {
     void anExternalExporterLoadsAndABrokenJarIsReportedWithoutStoppingTheServer() {
         Api.Reply listing = owner.get("/plugins");
         assertEquals(200, listing.status(), listing.toString());
-        JsonObject upper = listing.items().stream().filter(p -> p.getString("name").equals("upper")).findFirst()
+        JsonObject data = listing.data().asJsonObject();
+        JsonObject upper = data.getJsonArray("plugins").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").equals("upper")).findFirst()
                 .orElseThrow(() -> new AssertionError(listing.toString()));
         assertEquals("upper-exporter", upper.getString("plugin"));
         assertEquals("2.0", upper.getString("version"));
-        assertEquals(GOOD.toString(), upper.getString("source"));
-        List<String> failures = listing.json().asJsonObject().getJsonArray("failures").getValuesAs(JsonObject.class)
-                .stream().map(f -> f.getString("source") + " | " + f.getString("message")).toList();
-        assertTrue(failures.stream().anyMatch(f -> f.contains(BROKEN.getParent().toString()) && f.contains("broken.jar")),
+        assertEquals("upper", upper.getString("source"), "shown relative to the plugins folder");
+        List<String> failures = data.getJsonArray("failures").getValuesAs(JsonObject.class).stream()
+                .map(f -> f.getString("source") + " | " + f.getString("message")).toList();
+        assertTrue(failures.stream().anyMatch(f -> f.startsWith("broken | ") && f.contains("broken/broken.jar")),
                 failures.toString());
+        assertTrue(failures.stream().noneMatch(f -> f.contains(PLUGINS.toString())), "no server paths");
+        assertTrue(SERVER.serverLogTail().contains(BROKEN.toString()) || logMentions(BROKEN.toString()),
+                "the server log names the broken jar's full path");
 
         String id = owner.createExperiment("plugin run");
         owner.post("/experiments/" + id + "/metrics/batch", "[{\"name\":\"loss\",\"value\":1.5},{\"name\":\"loss\",\"value\":2.5}]");

@@ -13,7 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -95,6 +95,9 @@ public class ExperimentService {
     /** Applies the parts of {@code patch} that are present. */
     public ExperimentDetails update(Caller caller, String id, ExperimentPatch patch) {
         Experiment e = access.requireExperiment(caller, id, Permission.WRITE);
+        if (patch.isEmpty()) {
+            return assembler.details(caller, e);
+        }
         long now = clock.millis();
         patch.name().ifPresent(n -> e.rename(ExperimentRules.name(n, "name")));
         patch.description().ifPresent(d -> e.describe(ExperimentRules.description(d.orElse(null), "description")));
@@ -103,8 +106,7 @@ public class ExperimentService {
         patch.tags().ifPresent(t -> e.replaceTags(ExperimentRules.tags(t, "tags")));
         patch.hyperparams().ifPresent(e::mergeParams);
         patch.metadata().ifPresent(m -> {
-            JsonObject merged = Json.createMergePatch(m).apply(ExperimentRules.parseMetadata(e.getMetadata()))
-                    .asJsonObject();
+            JsonValue merged = Json.createMergePatch(m).apply(ExperimentRules.parseMetadata(e.getMetadata()));
             e.setMetadata(ExperimentRules.metadata(merged, "metadata"));
         });
         e.touch(now);

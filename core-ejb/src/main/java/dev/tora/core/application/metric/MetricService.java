@@ -18,14 +18,15 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Writing points and reading series for charts. One batch is one transaction. */
 @Stateless
 public class MetricService {
+
+    /** Keeps legacy msg_ids apart from batch ids in the idempotency table. */
+    static final String LEGACY_ID_PREFIX = "msg:";
 
     /** Most experiments in one comparison query. */
     public static final int MAX_COMPARED = 100;
@@ -56,18 +57,17 @@ public class MetricService {
         return new IngestResult(batch.points(), false);
     }
 
-    /** Writes entries of the original SDK's format; each msg_id is written once. */
+    /**
+     * Writes entries of the original SDK's format; each msg_id is written once (ids live in their
+     * own namespace, apart from batch ids).
+     */
     public IngestResult ingestLegacy(Caller caller, String experimentId, List<LegacyLog> logs) {
         access.requireExperiment(caller, experimentId, Permission.WRITE);
         long now = clock.millis();
-        Set<String> ids = new LinkedHashSet<>();
-        logs.stream().map(LegacyLog::msgId).filter(java.util.Objects::nonNull).forEach(ids::add);
-        Set<String> seen = ids.isEmpty() ? Set.of() : store.claimedIds(experimentId, ids);
         Map<String, SeriesWrite> bySeries = new LinkedHashMap<>();
-        Set<String> claimedNow = new LinkedHashSet<>();
         int accepted = 0;
         for (LegacyLog log : logs) {
-            if (log.msgId() != null && (seen.contains(log.msgId()) || !claimedNow.add(log.msgId()))) {
+            if (log.msgId() != null && !store.claimBatch(experimentId, LEGACY_ID_PREFIX + log.msgId(), now)) {
                 continue;
             }
             SeriesWrite w = bySeries.computeIfAbsent(log.name(),
@@ -77,9 +77,6 @@ public class MetricService {
             }
             w.points().add(log.step(), log.value(), SeriesWrite.AUTO_TIME);
             accepted++;
-        }
-        if (!claimedNow.isEmpty()) {
-            store.claimAll(experimentId, claimedNow, now);
         }
         write(experimentId, new ArrayList<>(bySeries.values()), now);
         return new IngestResult(accepted, accepted == 0 && !logs.isEmpty());

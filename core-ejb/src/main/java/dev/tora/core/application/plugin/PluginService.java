@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
 
-/** The list of plugins, for any signed-in caller. */
+/**
+ * The list of plugins, for any signed-in caller. Paths are shown relative to the plugins folder so
+ * the server's file layout is not revealed; the server log has the full paths.
+ */
 @Stateless
 public class PluginService {
 
@@ -18,7 +21,18 @@ public class PluginService {
     /** What is loaded (one row per component) and what failed. */
     public Listing list(Caller caller) {
         Objects.requireNonNull(caller, "plugins are listed for signed-in callers only");
-        return new Listing(registry.catalog().describe(), registry.catalog().failures());
+        String folder = registry.folder().toString();
+        List<PluginDescription> loaded = registry.catalog().describe().stream()
+                .map(d -> new PluginDescription(d.kind(), d.name(), d.plugin(), d.version(), relative(d.source(), folder)))
+                .toList();
+        List<PluginFailure> failures = registry.catalog().failures().stream()
+                .map(f -> new PluginFailure(relative(f.source(), folder), relative(f.message(), folder)))
+                .toList();
+        return new Listing(loaded, failures);
+    }
+
+    private static String relative(String text, String folder) {
+        return text.replace(folder + java.io.File.separator, "").replace(folder, ".");
     }
 
     /** Loaded components and failures. */

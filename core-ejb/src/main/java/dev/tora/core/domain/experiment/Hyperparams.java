@@ -70,7 +70,7 @@ public final class Hyperparams {
                 throw ToraException.invalidField(itemField + ".key", "must be a string");
             }
             JsonValue value = pair.getOrDefault("value", JsonValue.NULL);
-            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            if (value.getValueType() == JsonValue.ValueType.OBJECT && !value.asJsonObject().isEmpty()) {
                 flattenObject(value.asJsonObject(), ((JsonString) key).getString(), itemField + ".value", out);
             } else {
                 put(out, ((JsonString) key).getString(), value, itemField + ".value");
@@ -90,20 +90,24 @@ public final class Hyperparams {
             case TRUE -> ParamValue.ofBoolean(true);
             case FALSE -> ParamValue.ofBoolean(false);
             case STRING -> ParamValue.ofString(TextRules.optionalText(((JsonString) value).getString(), field, MAX_VALUE));
-            case NUMBER -> number((JsonNumber) value);
+            case NUMBER -> number((JsonNumber) value, field);
             case ARRAY, OBJECT -> ParamValue.ofString(TextRules.optionalText(value.toString(), field, MAX_VALUE));
         };
     }
 
-    private static ParamValue number(JsonNumber n) {
+    private static ParamValue number(JsonNumber n, String field) {
         BigDecimal big = n.bigDecimalValue();
         if (n.isIntegral()) {
             try {
                 return ParamValue.ofLong(big.longValueExact());
             } catch (ArithmeticException tooBig) {
-                return ParamValue.ofDouble(big.doubleValue());
+                // falls through to a double
             }
         }
-        return ParamValue.ofDouble(big.doubleValue());
+        double d = big.doubleValue();
+        if (Double.isInfinite(d)) {
+            throw ToraException.invalidField(field, "is outside the range of a double");
+        }
+        return ParamValue.ofDouble(d);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Storage of metric series and their points. Every method runs in the caller's transaction;
@@ -14,12 +13,6 @@ public interface MetricStore {
 
     /** Records that {@code batchId} was written for the experiment; false when it already was. */
     boolean claimBatch(String experimentId, String batchId, long now);
-
-    /** Of {@code ids}, the ones already claimed for the experiment. */
-    Set<String> claimedIds(String experimentId, Collection<String> ids);
-
-    /** Claims every id of {@code ids} (none of which may be claimed yet). */
-    void claimAll(String experimentId, Collection<String> ids, long now);
 
     /**
      * Appends points to their series (creating series as needed) and returns the new summary of

@@ -15,12 +15,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -63,48 +61,11 @@ public class JdbcMetricStore implements MetricStore {
             }
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // H2: a concurrent request inserted the same id first and committed; a repeat.
+                return false;
+            }
             throw new MetricStoreException("cannot record batch id", e);
-        }
-    }
-
-    @Override
-    public Set<String> claimedIds(String experimentId, Collection<String> ids) {
-        Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(ids);
-        try (Connection c = ds().getConnection()) {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> part = all.subList(from, Math.min(all.size(), from + 500));
-                String q = MetricSql.CLAIMED + "(" + "?,".repeat(part.size() - 1) + "?)";
-                try (PreparedStatement ps = c.prepareStatement(q)) {
-                    ps.setString(1, experimentId);
-                    for (int i = 0; i < part.size(); i++) {
-                        ps.setString(i + 2, part.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new MetricStoreException("cannot read message ids", e);
-        }
-        return found;
-    }
-
-    @Override
-    public void claimAll(String experimentId, Collection<String> ids, long now) {
-        try (Connection c = ds().getConnection(); PreparedStatement ps = c.prepareStatement(MetricSql.INSERT_CLAIM)) {
-            for (String id : ids) {
-                ps.setString(1, experimentId);
-                ps.setString(2, id);
-                ps.setLong(3, now);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new MetricStoreException("cannot record message ids", e);
         }
     }
 

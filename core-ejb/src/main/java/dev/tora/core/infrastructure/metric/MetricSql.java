@@ -41,10 +41,6 @@ final class MetricSql {
     static final String METADATA_RANGE = "SELECT ordinal, metadata FROM point_metadata "
             + "WHERE series_id = ? AND ordinal >= ? AND ordinal < ? ORDER BY ordinal";
 
-    static final String CLAIMED = "SELECT batch_id FROM ingest_batch WHERE experiment_id = ? AND batch_id IN ";
-
-    static final String INSERT_CLAIM = "INSERT INTO ingest_batch (experiment_id, batch_id, created_at) VALUES (?, ?, ?)";
-
     /** Inserts a batch id unless present; parameters: experiment, batch, created_at (H2 repeats the first two). */
     final String claimBatch;
     /** Whether {@link #claimBatch} takes the key twice. */
