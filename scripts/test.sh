@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, the Arquillian API suite on H2 and on a throwaway PostgreSQL
+# cluster, the process tests (start script, kill -9, plugins), and the Python client's tests.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+log() { printf '[tora test] %s\n' "$*" >&2; }
+
+# OS packages the tests need (CI starts from a clean machine).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  log "installing PostgreSQL from the OS packages"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+fi
+
+state="$(mktemp /tmp/tora-test-pg.XXXXXX)"
+cleanup() { "$root/scripts/pg-cluster.sh" stop "$state" || true; }
+trap cleanup EXIT
+log "starting a throwaway PostgreSQL cluster"
+"$root/scripts/pg-cluster.sh" start "$state" --fast >/dev/null
+# shellcheck disable=SC1090
+. "$state"
+export TORA_IT_PG_URL="$TORA_DATABASE_URL" TORA_IT_PG_USER="$TORA_DATABASE_USER" TORA_IT_PG_PASSWORD="$TORA_DATABASE_PASSWORD"
+unset TORA_DATABASE_URL TORA_DATABASE_USER TORA_DATABASE_PASSWORD
+
+log "unit and integration tests (Maven)"
+mvn -B -ntp verify
+
+log "all tests passed"
