@@ -1,9 +1,10 @@
 package dev.tora.api.experiments;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.JsonOut;
 import dev.tora.api.metrics.SummaryJson;
 import dev.tora.core.application.experiment.ExperimentDetails;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
@@ -15,11 +16,11 @@ final class ExperimentJson {
     }
 
     static JsonObject of(ExperimentDetails e, String url) {
-        JsonObjectBuilder params = Json.createObjectBuilder();
+        JsonObjectBuilder params = JSON.createObjectBuilder();
         for (Map.Entry<String, Object> p : e.hyperparams().entrySet()) {
             params.add(p.getKey(), JsonOut.scalar(p.getValue()));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", e.id())
                 .add("workspace_id", e.workspaceId())
                 .add("name", e.name());

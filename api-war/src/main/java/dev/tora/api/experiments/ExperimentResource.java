@@ -1,5 +1,7 @@
 package dev.tora.api.experiments;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.api.http.Fields;
 import dev.tora.api.http.JsonBodies;
@@ -14,7 +16,6 @@ import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.experiment.ExperimentStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -74,7 +75,7 @@ public class ExperimentResource {
                 status == null ? null : ExperimentStatus.parse(status, "status"), sortKey, descending,
                 Fields.intParam(limit, "limit", ExperimentQuery.DEFAULT_LIMIT, 1, ExperimentQuery.MAX_LIMIT), cursor);
         Page<ExperimentDetails> page = experiments.list(caller.get(), query);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(e -> items.add(json(e)));
         return JsonOut.page(items, page.nextCursor());
     }

@@ -1,6 +1,7 @@
 package dev.tora.api.http;
 
-import jakarta.json.Json;
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -20,10 +21,10 @@ public final class ErrorBodies {
 
     /** The error body. */
     public static JsonObject body(String code, String message, Map<String, Object> details) {
-        JsonObjectBuilder d = Json.createObjectBuilder();
+        JsonObjectBuilder d = JSON.createObjectBuilder();
         details.forEach((k, v) -> d.add(k, JsonOut.scalar(v instanceof Integer i ? Long.valueOf(i) : v)));
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("details", d))
+        return JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message).add("details", d))
                 .build();
     }
 }

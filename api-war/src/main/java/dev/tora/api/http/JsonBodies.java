@@ -1,7 +1,8 @@
 package dev.tora.api.http;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.core.domain.error.ToraException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -38,7 +39,7 @@ public final class JsonBodies {
         if (in.isEmpty()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = JSON.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             in.rethrowIfOverLimit();

@@ -1,6 +1,7 @@
 package dev.tora.api.http;
 
-import jakarta.json.Json;
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,24 +17,24 @@ public final class JsonOut {
 
     /** Wraps a value in {@code {"data": value}}. */
     public static JsonObject data(JsonValue value) {
-        return Json.createObjectBuilder().add("data", value).build();
+        return JSON.createObjectBuilder().add("data", value).build();
     }
 
     /** A list: {@code {"data": [...], "next_cursor": c|null}}; null when the list is complete. */
     public static JsonObject page(JsonArrayBuilder items, String nextCursor) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("data", items);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("data", items);
         return nullable(b, "next_cursor", nextCursor).build();
     }
 
     /** A double as JSON: a number, or "NaN", "Infinity", "-Infinity". */
     public static JsonValue number(double v) {
         if (Double.isNaN(v)) {
-            return Json.createValue("NaN");
+            return JSON.createValue("NaN");
         }
         if (Double.isInfinite(v)) {
-            return Json.createValue(v > 0 ? "Infinity" : "-Infinity");
+            return JSON.createValue(v > 0 ? "Infinity" : "-Infinity");
         }
-        return Json.createValue(v);
+        return JSON.createValue(v);
     }
 
     /** A nullable Double as JSON. */
@@ -43,17 +44,17 @@ public final class JsonOut {
 
     /** A nullable Long as JSON. */
     public static JsonValue integer(Long v) {
-        return v == null ? JsonValue.NULL : Json.createValue(v);
+        return v == null ? JsonValue.NULL : JSON.createValue(v);
     }
 
     /** Epoch milliseconds as an ISO-8601 instant, or null. */
     public static JsonValue instant(Long epochMillis) {
-        return epochMillis == null ? JsonValue.NULL : Json.createValue(Instant.ofEpochMilli(epochMillis).toString());
+        return epochMillis == null ? JsonValue.NULL : JSON.createValue(Instant.ofEpochMilli(epochMillis).toString());
     }
 
     /** A list of strings. */
     public static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         values.forEach(b::add);
         return b;
     }
@@ -69,10 +70,10 @@ public final class JsonOut {
             return JsonValue.NULL;
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         }
         if (value instanceof Long l) {
-            return Json.createValue(l);
+            return JSON.createValue(l);
         }
         if (value instanceof Double d) {
             return number(d.doubleValue());
@@ -80,6 +81,6 @@ public final class JsonOut {
         if (value instanceof Boolean bool) {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 }

@@ -1,5 +1,7 @@
 package dev.tora.api.keys;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.api.http.Fields;
 import dev.tora.api.http.JsonBodies;
@@ -10,7 +12,6 @@ import dev.tora.core.application.security.CreatedApiKey;
 import dev.tora.core.domain.error.ToraException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -46,14 +47,14 @@ public class ApiKeyResource {
         Fields.onlyKnown(json, Set.of("name"));
         String name = Fields.string(json, "name").orElseThrow(() -> ToraException.invalidField("name", "is required"));
         CreatedApiKey created = keys.create(caller.get(), name);
-        JsonObject data = Json.createObjectBuilder(json(created.info())).add("key", created.key()).build();
+        JsonObject data = JSON.createObjectBuilder(json(created.info())).add("key", created.key()).build();
         return Response.status(Response.Status.CREATED).entity(JsonOut.data(data)).build();
     }
 
     /** The caller's keys, without secrets. */
     @GET
     public JsonObject list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         keys.list(caller.get()).forEach(k -> items.add(json(k)));
         return JsonOut.page(items, null);
     }
@@ -66,7 +67,7 @@ public class ApiKeyResource {
     }
 
     private static JsonObject json(ApiKeyInfo k) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", k.id())
                 .add("name", k.name())
                 .add("prefix", k.prefix())

@@ -1,9 +1,10 @@
 package dev.tora.api.live;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.core.application.live.ExperimentChanged;
 import dev.tora.core.application.live.LiveListener;
 import dev.tora.core.application.live.MetricsAppended;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -38,9 +39,9 @@ final class EventStream implements LiveListener {
 
     @Override
     public void metricsAppended(MetricsAppended event) {
-        JsonArrayBuilder series = Json.createArrayBuilder();
+        JsonArrayBuilder series = JSON.createArrayBuilder();
         for (MetricsAppended.SeriesTick t : event.series()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("name", t.name()).add("count", t.count());
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("name", t.name()).add("count", t.count());
             if (t.lastStep() == null) {
                 b.addNull("last_step");
             } else {
@@ -49,14 +50,14 @@ final class EventStream implements LiveListener {
             series.add(b);
         }
         send(sse.newEventBuilder().name("metrics").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(Json.createObjectBuilder().add("experiment", event.experimentId()).add("series", series)
+                .data(JSON.createObjectBuilder().add("experiment", event.experimentId()).add("series", series)
                         .build().toString())
                 .build());
     }
 
     @Override
     public void experimentChanged(ExperimentChanged event) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("experiment", event.experimentId())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("experiment", event.experimentId())
                 .add("deleted", event.deleted());
         if (event.status() != null) {
             b.add("status", event.status());

@@ -1,12 +1,13 @@
 package dev.tora.api.metrics;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.core.application.metric.MetricService;
 import dev.tora.core.application.metric.SeriesPage;
 import dev.tora.core.domain.error.ToraException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,7 +45,7 @@ public class ComparisonResource {
                 .distinct().toList();
         List<SeriesPage> pages = metrics.points(caller.get(), ids, name, PointsParams.parse(x, from, to, points));
         return out -> {
-            try (JsonGenerator g = Json.createGenerator(out)) {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.writeStartObject().writeStartArray("data");
                 pages.forEach(p -> PointsJson.page(g, p));
                 g.writeEnd().writeEnd();

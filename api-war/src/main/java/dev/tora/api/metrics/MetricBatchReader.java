@@ -1,11 +1,12 @@
 package dev.tora.api.metrics;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.LimitedInputStream;
 import dev.tora.core.application.metric.IncomingBatch;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.metric.MetricRules;
 import dev.tora.core.domain.metric.SeriesWrite;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -30,7 +31,7 @@ public final class MetricBatchReader {
     private MetricBatchReader(InputStream body) {
         this.input = new LimitedInputStream(body, MetricRules.MAX_BATCH_BYTES, "body");
         // JSON is UTF-8 (RFC 8259): a Reader skips the encoding sniffing that fails on short bodies.
-        this.parser = Json.createParser(new InputStreamReader(input, StandardCharsets.UTF_8));
+        this.parser = JSON.createParser(new InputStreamReader(input, StandardCharsets.UTF_8));
     }
 
     /** Parses a whole batch body. */

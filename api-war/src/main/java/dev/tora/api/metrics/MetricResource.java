@@ -1,5 +1,7 @@
 package dev.tora.api.metrics;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.api.http.JsonOut;
 import dev.tora.core.application.metric.IngestResult;
@@ -7,7 +9,6 @@ import dev.tora.core.application.metric.MetricService;
 import dev.tora.core.application.metric.SeriesPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +56,7 @@ public class MetricResource {
                                   @QueryParam("to") String to, @QueryParam("points") String points) {
         SeriesPage page = metrics.points(caller.get(), id, name, PointsParams.parse(x, from, to, points));
         return out -> {
-            try (JsonGenerator g = Json.createGenerator(out)) {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.writeStartObject().writeStartObject("data");
                 PointsJson.members(g, page.points());
                 g.writeEnd().writeEnd();
@@ -64,7 +65,7 @@ public class MetricResource {
     }
 
     static JsonObject ingestResult(IngestResult r) {
-        return JsonOut.data(Json.createObjectBuilder()
+        return JsonOut.data(JSON.createObjectBuilder()
                 .add("accepted", r.accepted())
                 .add("duplicate", r.duplicate())
                 .build());

@@ -1,8 +1,9 @@
 package dev.tora.api.metrics;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.JsonOut;
 import dev.tora.core.domain.metric.SeriesSummary;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class SummaryJson {
 
     /** One summary. */
     public static JsonObject of(SeriesSummary s) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", s.name())
                 .add("count", s.count())
                 .add("first_step", JsonOut.integer(s.firstStep()))
@@ -30,7 +31,7 @@ public final class SummaryJson {
 
     /** A list of summaries. */
     public static JsonArrayBuilder list(List<SeriesSummary> summaries) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         summaries.forEach(s -> b.add(of(s)));
         return b;
     }

@@ -1,11 +1,12 @@
 package dev.tora.api.system;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.ErrorBodies;
 import dev.tora.api.http.JsonOut;
 import dev.tora.core.application.system.HealthService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +31,7 @@ public class HealthResource {
             return ErrorBodies.response(503, "database_unavailable", "the database does not answer",
                     Map.of("version", h.version(), "database", h.database()));
         }
-        return Response.ok(JsonOut.data(Json.createObjectBuilder()
+        return Response.ok(JsonOut.data(JSON.createObjectBuilder()
                 .add("status", h.status())
                 .add("version", h.version())
                 .add("database", h.database())

@@ -1,11 +1,12 @@
 package dev.tora.api.system;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.api.http.JsonOut;
 import dev.tora.core.application.plugin.PluginService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -29,12 +30,12 @@ public class PluginResource {
     @GET
     public JsonObject list() {
         PluginService.Listing listing = plugins.list(caller.get());
-        JsonArrayBuilder loaded = Json.createArrayBuilder();
-        listing.loaded().forEach(p -> loaded.add(Json.createObjectBuilder().add("kind", p.kind()).add("name", p.name())
+        JsonArrayBuilder loaded = JSON.createArrayBuilder();
+        listing.loaded().forEach(p -> loaded.add(JSON.createObjectBuilder().add("kind", p.kind()).add("name", p.name())
                 .add("plugin", p.plugin()).add("version", p.version()).add("source", p.source())));
-        JsonArrayBuilder failures = Json.createArrayBuilder();
-        listing.failures().forEach(f -> failures.add(Json.createObjectBuilder().add("source", f.source())
+        JsonArrayBuilder failures = JSON.createArrayBuilder();
+        listing.failures().forEach(f -> failures.add(JSON.createObjectBuilder().add("source", f.source())
                 .add("message", f.message())));
-        return JsonOut.data(Json.createObjectBuilder().add("plugins", loaded).add("failures", failures).build());
+        return JsonOut.data(JSON.createObjectBuilder().add("plugins", loaded).add("failures", failures).build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.tora.api.workspaces;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.api.http.Fields;
 import dev.tora.api.http.JsonBodies;
@@ -9,7 +11,6 @@ import dev.tora.core.application.workspace.WorkspaceService;
 import dev.tora.core.domain.error.ToraException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -39,7 +40,7 @@ public class WorkspaceResource {
     /** The caller's workspaces. */
     @GET
     public JsonObject list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         workspaces.list(caller.get()).forEach(w -> items.add(json(w)));
         return JsonOut.page(items, null);
     }
@@ -63,7 +64,7 @@ public class WorkspaceResource {
     }
 
     private static JsonObject json(WorkspaceDetails w) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", w.id()).add("name", w.name());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", w.id()).add("name", w.name());
         return JsonOut.nullable(b, "description", w.description())
                 .add("created_at", JsonOut.instant(w.createdAt()))
                 .add("role", w.role().id())

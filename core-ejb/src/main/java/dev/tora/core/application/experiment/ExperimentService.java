@@ -1,5 +1,7 @@
 package dev.tora.core.application.experiment;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.core.application.live.ExperimentChanged;
 import dev.tora.core.application.security.AccessGuard;
 import dev.tora.core.application.security.Caller;
@@ -12,7 +14,6 @@ import dev.tora.core.domain.workspace.Workspace;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -106,7 +107,7 @@ public class ExperimentService {
         patch.tags().ifPresent(t -> e.replaceTags(ExperimentRules.tags(t, "tags")));
         patch.hyperparams().ifPresent(e::mergeParams);
         patch.metadata().ifPresent(m -> {
-            JsonValue merged = Json.createMergePatch(m).apply(ExperimentRules.parseMetadata(e.getMetadata()));
+            JsonValue merged = JSON.createMergePatch(m).apply(ExperimentRules.parseMetadata(e.getMetadata()));
             e.setMetadata(ExperimentRules.metadata(merged, "metadata"));
         });
         e.touch(now);

@@ -27,7 +27,7 @@ public class LiveService {
             throw ToraException.invalidField("experiments", "must list 1 to " + MAX_FOLLOWED + " experiment ids");
         }
         for (String id : experimentIds) {
-            access.requireExperiment(caller, id, Permission.READ);
+            access.checkExperiment(caller, id, Permission.READ);
         }
         hub.subscribe(experimentIds, listener);
     }

@@ -4,7 +4,6 @@ import dev.tora.core.application.live.MetricsAppended;
 import dev.tora.core.application.security.AccessGuard;
 import dev.tora.core.application.security.Caller;
 import dev.tora.core.domain.error.ToraException;
-import dev.tora.core.domain.experiment.Experiment;
 import dev.tora.core.domain.metric.Downsampler;
 import dev.tora.core.domain.metric.MetricRules;
 import dev.tora.core.domain.metric.MetricStore;
@@ -48,7 +47,7 @@ public class MetricService {
      * writing again, so clients can retry safely.
      */
     public IngestResult ingest(Caller caller, String experimentId, IncomingBatch batch) {
-        access.requireExperiment(caller, experimentId, Permission.WRITE);
+        access.checkExperiment(caller, experimentId, Permission.WRITE);
         long now = clock.millis();
         if (batch.batchId() != null && !store.claimBatch(experimentId, batch.batchId(), now)) {
             return new IngestResult(0, true);
@@ -62,7 +61,7 @@ public class MetricService {
      * own namespace, apart from batch ids).
      */
     public IngestResult ingestLegacy(Caller caller, String experimentId, List<LegacyLog> logs) {
-        access.requireExperiment(caller, experimentId, Permission.WRITE);
+        access.checkExperiment(caller, experimentId, Permission.WRITE);
         long now = clock.millis();
         Map<String, SeriesWrite> bySeries = new LinkedHashMap<>();
         int accepted = 0;
@@ -84,13 +83,13 @@ public class MetricService {
 
     /** The experiment's series with their summaries. */
     public List<SeriesSummary> series(Caller caller, String experimentId) {
-        access.requireExperiment(caller, experimentId, Permission.READ);
+        access.checkExperiment(caller, experimentId, Permission.READ);
         return store.summaries(experimentId);
     }
 
     /** One series for a chart, raw or downsampled to at most {@code query.maxPoints()} buckets. */
     public SeriesPage points(Caller caller, String experimentId, String name, PointsQuery query) {
-        access.requireExperiment(caller, experimentId, Permission.READ);
+        access.checkExperiment(caller, experimentId, Permission.READ);
         MetricRules.name(name, "name");
         MetricStore.StoredSeries series = store.find(experimentId, name)
                 .orElseThrow(() -> ToraException.notFound("metric", name));
@@ -106,8 +105,8 @@ public class MetricService {
         MetricRules.name(name, "name");
         List<SeriesPage> out = new ArrayList<>(experimentIds.size());
         for (String id : experimentIds) {
-            Experiment e = access.requireExperiment(caller, id, Permission.READ);
-            out.add(store.find(e.getId(), name)
+            access.checkExperiment(caller, id, Permission.READ);
+            out.add(store.find(id, name)
                     .map(s -> new SeriesPage(id, name, Downsampler.query(store.source(s.id()), query.axis(),
                             query.from(), query.to(), query.maxPoints())))
                     .orElse(new SeriesPage(id, name, null)));

@@ -41,21 +41,43 @@ public class AccessGuard {
         if (experiment == null) {
             throw ToraException.notFound("experiment", String.valueOf(experimentId));
         }
-        Optional<Role> role = roleIn(caller, experiment.getWorkspaceId());
+        decide(experimentId, experiment.getVisibility(), roleIn(caller, experiment.getWorkspaceId()), permission);
+        return experiment;
+    }
+
+    private static void decide(String experimentId, Visibility visibility, Optional<Role> role, Permission permission) {
         if (role.isEmpty()) {
-            boolean publiclyReadable = experiment.getVisibility() == Visibility.PUBLIC;
-            if (!publiclyReadable) {
+            if (visibility != Visibility.PUBLIC) {
                 throw ToraException.notFound("experiment", experimentId);
             }
             if (permission != Permission.READ) {
                 throw ToraException.forbidden("experiment " + experimentId + " is public but read-only for you");
             }
-            return experiment;
+            return;
         }
         if (!role.get().grants(permission)) {
             throw ToraException.forbidden("your role does not allow changing experiment " + experimentId);
         }
-        return experiment;
+    }
+
+    /**
+     * Requires {@code permission} on the experiment without loading it: one query for the hot
+     * paths (every metric batch and chart query passes here).
+     */
+    public void checkExperiment(Caller caller, String experimentId, Permission permission) {
+        Objects.requireNonNull(permission, "every operation declares the permission it needs");
+        List<?> rows = experimentId == null ? List.of() : em.createNativeQuery(
+                        "SELECT e.visibility, m.role FROM experiment e LEFT JOIN workspace_member m"
+                                + " ON m.workspace_id = e.workspace_id AND m.user_id = ? WHERE e.id = ?")
+                .setParameter(1, caller.userId())
+                .setParameter(2, experimentId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ToraException.notFound("experiment", String.valueOf(experimentId));
+        }
+        Object[] row = (Object[]) rows.get(0);
+        decide(experimentId, Visibility.valueOf(((String) row[0]).toUpperCase(java.util.Locale.ROOT)),
+                Optional.ofNullable((String) row[1]).map(Role::of), permission);
     }
 
     /** Ids of the workspaces the caller is a member of. */

@@ -1,8 +1,9 @@
 package dev.tora.core.domain.experiment;
 
+import static dev.tora.core.domain.json.JsonP.JSON;
+
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.text.TextRules;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -74,7 +75,7 @@ public final class ExperimentRules {
         if (stored == null || stored.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
             return reader.readObject();
         } catch (JsonException e) {
             throw new IllegalStateException("stored metadata is not a JSON object", e);

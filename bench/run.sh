@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the benchmarks against a fresh server on the embedded H2 or on a throwaway PostgreSQL.
+#   bench/run.sh h2|postgresql [points]      (points default 10000000)
+# Prints RESULT lines; bench/README.md records them with the machine and date.
+set -euo pipefail
+db="${1:-h2}"; points="${2:-10000000}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export TORA_DATA_DIR="$root/bench/target/data-$db" TORA_PORT="${BENCH_PORT:-26080}" TORA_ADMIN_PORT="${BENCH_ADMIN_PORT:-26048}"
+api="http://127.0.0.1:$TORA_PORT/api"
+
+mvn -B -q -ntp -DskipTests package -pl ear,bench -am
+java_bench() { java -Xmx3g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.tora.bench.Bench "$@"; }
+
+./tora stop >/dev/null 2>&1 || true
+rm -rf "$TORA_DATA_DIR"
+state=""
+cleanup() {
+  ./tora stop >/dev/null 2>&1 || true
+  [ -n "$state" ] && scripts/pg-cluster.sh stop "$state"
+}
+trap cleanup EXIT
+if [ "$db" = postgresql ]; then
+  state="$(mktemp /tmp/tora-bench-pg.XXXXXX)"
+  scripts/pg-cluster.sh start "$state" >/dev/null
+  # shellcheck disable=SC1090
+  . "$state"
+  export TORA_DATABASE_URL TORA_DATABASE_USER TORA_DATABASE_PASSWORD
+  size_sql() { PGPASSWORD="$TORA_DATABASE_PASSWORD" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tora -d tora -tAc "$1"; }
+  disk() { size_sql "SELECT pg_total_relation_size('chunk') + pg_total_relation_size('series') + pg_total_relation_size('point_metadata')"; }
+else
+  unset TORA_DATABASE_URL
+  disk() { stat -c %s "$TORA_DATA_DIR/db/tora.mv.db"; }
+fi
+
+t0=$(date +%s.%N); ./tora start --no-build >/dev/null; t1=$(date +%s.%N)
+./tora stop >/dev/null; t2=$(date +%s.%N); ./tora start --no-build >/dev/null; t3=$(date +%s.%N)
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" \
+  'BEGIN { printf "RESULT start-up: first start (domain creation + deploy) %.1f s, second start %.1f s\n", b - a, d - c }'
+
+before=$(disk)
+out="$(java_bench ingest "$api" "$points" 4 4)"; echo "$out" | grep RESULT
+after=$(disk)
+awk -v a="$before" -v b="$after" -v n="$points" \
+  'BEGIN { printf "RESULT disk after ingest into 4 series: %d bytes, %.2f bytes/point\n", b - a, (b - a) / n }'
+
+out="$(java_bench ingest "$api" "$points" 4 1)"; echo "$out" | grep RESULT
+experiment="$(echo "$out" | sed -n 's/^EXPERIMENTS //p')"
+java_bench downsample "$api" "$experiment" loss 30 | grep RESULT
+java_bench export "$api" "$experiment" csv | grep RESULT
+java_bench export "$api" "$experiment" jsonl | grep RESULT
+java_bench list "$api" 10000 50 | grep RESULT

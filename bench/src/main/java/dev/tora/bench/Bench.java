@@ -1,0 +1,179 @@
+package dev.tora.bench;
+
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Benchmarks against a running server (see bench/run.sh):
+ * <pre>
+ *   ingest     API POINTS CONNECTIONS EXPERIMENTS   1,000-point batches, pre-serialised, N connections
+ *   downsample API EXPERIMENT NAME ROUNDS           points?points=1000 over the whole series
+ *   export     API EXPERIMENT FORMAT                streams the export and counts its lines
+ *   list       API EXPERIMENTS ROUNDS               seeds a workspace, then times the first page of 50
+ * </pre>
+ * Each prints one line per figure, prefixed with {@code RESULT}.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String api = args[1];
+        switch (args[0]) {
+            case "ingest" -> ingest(api, Long.parseLong(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "downsample" -> downsample(api, args[2], args[3], Integer.parseInt(args[4]));
+            case "export" -> export(api, args[2], args[3]);
+            case "list" -> list(api, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+        }
+    }
+
+    /** Ingests {@code points} points into {@code experiments} experiments over {@code connections} connections. */
+    static void ingest(String api, long points, int connections, int experiments) throws Exception {
+        int size = 1000;
+        long batches = points / size;
+        Http setup = new Http(api);
+        List<String> ids = new ArrayList<>();
+        for (int e = 0; e < experiments; e++) {
+            ids.add(setup.postJson("/experiments", "{\"name\":\"bench ingest " + e + "\"}").getString("id"));
+        }
+        // Pre-serialise every body, so the measurement is the server's, not the generator's.
+        List<List<byte[]>> perConnection = new ArrayList<>();
+        List<List<String>> paths = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            perConnection.add(new ArrayList<>());
+            paths.add(new ArrayList<>());
+        }
+        for (long b = 0; b < batches; b++) {
+            int c = (int) (b % connections);
+            String id = ids.get((int) (b % experiments));
+            long indexInSeries = b / experiments;
+            perConnection.get(c).add(TrainingCurve.batch("loss", indexInSeries, size, 1));
+            paths.get(c).add("/experiments/" + id + "/metrics/batch");
+        }
+        System.gc();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            List<byte[]> bodies = perConnection.get(c);
+            List<String> targets = paths.get(c);
+            done.add(pool.submit(() -> {
+                Http http = new Http(api);
+                for (int i = 0; i < bodies.size(); i++) {
+                    http.post(targets.get(i), bodies.get(i));
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        System.out.printf(Locale.ROOT, "RESULT ingest %d points, %d connections, %d experiments: %.1f s, %.0f points/s%n",
+                batches * size, connections, experiments, seconds, batches * size / seconds);
+        System.out.println("EXPERIMENTS " + String.join(",", ids));
+    }
+
+    /** Times the whole-series chart query. */
+    static void downsample(String api, String experiment, String name, int rounds) {
+        Http http = new Http(api);
+        String path = "/experiments/" + experiment + "/metrics/" + name + "/points?points=1000";
+        for (int i = 0; i < 3; i++) {
+            http.get(path);
+        }
+        double[] server = new double[rounds];
+        double[] client = new double[rounds];
+        int buckets = 0;
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = http.get(path);
+            client[i] = (System.nanoTime() - t) / 1e6;
+            server[i] = Http.serverMillis(r);
+            buckets = r.body().split("\"x_start\":\\[")[1].split("]")[0].split(",").length;
+        }
+        System.out.println("RESULT " + Stats.summary("downsample to " + buckets + " buckets, server", server));
+        System.out.println("RESULT " + Stats.summary("downsample to " + buckets + " buckets, client round trip", client));
+        Random random = new Random(3);
+        double[] zoom = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long from = random.nextInt(9_000_000);
+            zoom[i] = Http.serverMillis(http.get("/experiments/" + experiment + "/metrics/" + name
+                    + "/points?points=1000&from=" + from + "&to=" + (from + 50_000 + random.nextInt(500_000))));
+        }
+        System.out.println("RESULT " + Stats.summary("zoomed range (50k-550k steps) to 1000, server", zoom));
+    }
+
+    /** Streams an export and reports points per second. */
+    static void export(String api, String experiment, String format) throws Exception {
+        Http http = new Http(api);
+        long start = System.nanoTime();
+        HttpResponse<InputStream> r = http.stream("/experiments/" + experiment + "/export?format=" + format);
+        long lines = 0;
+        long bytes = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines++;
+                bytes += line.length() + 1;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long points = format.equals("csv") ? lines - 1 : lines - 2;
+        System.out.printf(Locale.ROOT, "RESULT export %s: %d points, %.0f MB in %.1f s, %.0f points/s%n", format,
+                points, bytes / 1e6, seconds, points / seconds);
+    }
+
+    /** Seeds a workspace with experiments carrying summaries, then times the first page. */
+    static void list(String api, int experiments, int rounds) throws Exception {
+        Http setup = new Http(api);
+        String ws = setup.postJson("/workspaces", "{\"name\":\"bench list\"}").getString("id");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int part = t;
+            done.add(pool.submit(() -> {
+                Http http = new Http(api);
+                for (int i = part; i < experiments; i += 4) {
+                    JsonObject e = http.postJson("/experiments", "{\"name\":\"run " + i + "\",\"workspaceId\":\"" + ws
+                            + "\",\"tags\":[\"sweep\",\"lr-" + (i % 7) + "\"],\"hyperparams\":{\"lr\":" + (i % 7) * 0.001
+                            + ",\"bs\":" + (32 << (i % 3)) + "}}");
+                    http.post("/experiments/" + e.getString("id") + "/metrics/batch", ("{\"series\":["
+                            + "{\"name\":\"loss\",\"values\":[0.9,0.5,0.3]},{\"name\":\"acc\",\"values\":[0.1,0.6,0.8]},"
+                            + "{\"name\":\"lr\",\"values\":[0.001]}]}").getBytes(StandardCharsets.UTF_8));
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        Http http = new Http(api);
+        String path = "/experiments?workspace=" + ws + "&limit=50";
+        for (int i = 0; i < 5; i++) {
+            http.get(path);
+        }
+        double[] server = new double[rounds];
+        double[] client = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = http.get(path);
+            client[i] = (System.nanoTime() - t) / 1e6;
+            server[i] = Http.serverMillis(r);
+        }
+        System.out.println("RESULT " + Stats.summary("list first 50 of " + experiments + " with summaries, server", server));
+        System.out.println("RESULT " + Stats.summary("list first 50 of " + experiments + " with summaries, client", client));
+    }
+}
