@@ -133,6 +133,7 @@ class ExportAndLiveApiIT {
         api.patch("/experiments/" + id, "{\"status\":\"finished\"}");
         awaitLine(lines, "event: experiment");
         assertEquals("finished", parse(awaitLine(lines, "data:").substring(5).trim()).getString("status"));
+        awaitLine(lines, ":heartbeat");
         response.body().close();
 
         Api.Reply hidden = api.get("/events?experiments=" + UUID.randomUUID());

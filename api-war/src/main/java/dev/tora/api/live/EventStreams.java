@@ -1,6 +1,7 @@
 package dev.tora.api.live;
 
 import dev.tora.core.application.live.LiveService;
+import dev.tora.core.config.Setting;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,11 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The open event streams, and their heartbeat every {@link #HEARTBEAT_SECONDS} seconds. */
+/** The open event streams, and their heartbeat (every 15 s unless TORA_EVENTS_HEARTBEAT says otherwise). */
 @ApplicationScoped
 public class EventStreams {
-
-    static final int HEARTBEAT_SECONDS = 15;
 
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
 
@@ -30,7 +29,8 @@ public class EventStreams {
 
     @PostConstruct
     void start() {
-        heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        long seconds = Long.parseLong(Setting.EVENTS_HEARTBEAT.require());
+        heartbeat = scheduler.scheduleAtFixedRate(this::beat, seconds, seconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy

@@ -29,7 +29,9 @@ public enum Setting {
     /** Folder of third-party plugins, one sub-folder each; default {@code <data dir>/plugins}. */
     PLUGINS_DIR("tora.plugins.dir", null),
     /** Base URL that links to the UI are built on; default {@code http://<host>:<port>}. */
-    PUBLIC_URL("tora.public.url", null);
+    PUBLIC_URL("tora.public.url", null),
+    /** Seconds between heartbeat comments on live event streams. */
+    EVENTS_HEARTBEAT("tora.events.heartbeat", "15");
 
     private static volatile Function<String, Optional<String>> source = Setting::fromMicroProfile;
 
