@@ -30,6 +30,9 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     proxy: FaultProxy
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that hang up (a shutdown that stopped waiting) are part of the tests
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -99,7 +102,8 @@ class FaultProxy:
         self.script: list[str] = []
         self.default = "pass"
         self.seen: Counter[str] = Counter()
-        self.log: list[tuple[str, str, str]] = []
+        self.log: list[tuple[float, str, str, str]] = []  # (monotonic time, method, path, action)
+        self.forwarded = 0
         self.connections: set[socket.socket] = set()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -121,7 +125,7 @@ class FaultProxy:
         with self.lock:
             action = self.script.pop(0) if self.script else self.default
             self.seen[action.split(":")[0]] += 1
-            self.log.append((method, path, action))
+            self.log.append((time.monotonic(), method, path, action))
             return action
 
     def forward(self, method: str, path: str, headers: object, body: bytes | None) -> tuple[int, list[tuple[str, str]], bytes]:
@@ -130,7 +134,10 @@ class FaultProxy:
             fwd = {k: v for k, v in headers.items() if k.lower() not in ("host", "connection", "content-length")}  # type: ignore[attr-defined]
             conn.request(method, path, body=body, headers=fwd)
             r = conn.getresponse()
-            return r.status, r.getheaders(), r.read()
+            answer = r.status, r.getheaders(), r.read()
+            with self.lock:
+                self.forwarded += 1
+            return answer
         finally:
             conn.close()
 

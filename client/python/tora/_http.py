@@ -34,8 +34,16 @@ class Response:
         return 200 <= self.status < 300
 
     @property
+    def from_tora(self) -> bool:
+        """Whether the answer is Tora's own JSON (an error has ``{"error": {"code", ...}}``)."""
+        err = self.body.get("error") if isinstance(self.body, dict) else None
+        return isinstance(err, dict) and "code" in err
+
+    @property
     def retryable(self) -> bool:
-        return self.status in RETRYABLE_STATUSES or self.status >= 500
+        """Worth sending again: busy or failing servers, and error pages that are not Tora's
+        (Payara answers 404 with HTML while the application is still being deployed)."""
+        return self.status in RETRYABLE_STATUSES or self.status >= 500 or (self.status >= 400 and not self.from_tora)
 
     @property
     def data(self) -> Any:
@@ -107,7 +115,8 @@ class Transport:
         try:
             parsed = json.loads(raw) if raw else None
         except ValueError:
-            parsed = {"error": {"message": raw[:300].decode("utf-8", "replace").strip()}} if answer.status >= 400 else None
+            kind = answer.getheader("Content-Type") or "no content type"
+            parsed = {"error": {"message": f"HTTP {answer.status} ({kind}), not an answer of Tora's API"}} if answer.status >= 400 else None
         return Response(answer.status, parsed, parse_retry_after(answer.getheader("Retry-After")))
 
     def _connection(self) -> http.client.HTTPConnection:

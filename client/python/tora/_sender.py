@@ -40,7 +40,7 @@ _senders: weakref.WeakSet[Sender] = weakref.WeakSet()
 
 @dataclass
 class CloseReport:
-    """What ``Sender.close`` left behind."""
+    """What ``Sender.close`` left behind in the spool (refused requests included)."""
 
     spooled_requests: int
     spooled_points: int
@@ -189,8 +189,8 @@ class Sender:
             left = [p for p in self._queue if p is not _STOP and not p.done]
         spooled = [p for p in left if p.spool_path is not None]
         return CloseReport(
-            spooled_requests=len(spooled),
-            spooled_points=sum(p.n_points for p in spooled),
+            spooled_requests=len(spooled) + self._rejected_requests,
+            spooled_points=sum(p.n_points for p in spooled) + self._rejected_points,
             rejected_requests=self._rejected_requests,
             rejected_points=self._rejected_points,
             spool_path=self._stream.directory,

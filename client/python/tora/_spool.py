@@ -348,7 +348,7 @@ class Replayer:
         timeout: float = 30.0,
         only_server: str | None = None,
         include_rejected: bool = True,
-        attempts: int = 6,
+        attempts: int = 5,
         on_sent: Callable[[Entry, Response | None], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> None:
@@ -396,9 +396,11 @@ class Replayer:
                     continue
                 if self.only_server is not None and entry.server_url != self.only_server:
                     return  # a stream belongs to one server; another client's concern
-                if entry.server_url in self.report.unreachable or self.should_stop() or (
-                    entry.rejected and not self.include_rejected
-                ):
+                if entry.rejected and not self.include_rejected:
+                    self.report.left_requests += 1
+                    self.report.left_points += entry.points
+                    continue  # refused before: only `tora sync` tries it again
+                if entry.server_url in self.report.unreachable or self.should_stop():
                     self._count_left(files[i:])
                     return
                 if not self._send(entry):
