@@ -16,6 +16,7 @@ import pytest
 
 import tora
 from tora import _convert
+from tora._buffer import Columns, Points, Staging
 from tora._pending import MAX_POINTS_PER_BATCH, encode_batch, metrics_requests
 
 
@@ -217,7 +218,7 @@ def test_columnar_encoding() -> None:
         ("loss", float("inf"), None, 1700000000.004, None),
         ("loss", float("-inf"), 3, 1700000000.005, None),
     ]
-    body = json.loads(encode_batch("b-1", pts))
+    body = json.loads(encode_batch("b-1", Points.of(pts)))
     assert body["batch_id"] == "b-1"
     loss, acc = body["series"]
     assert loss == {
@@ -231,7 +232,7 @@ def test_columnar_encoding() -> None:
 
 def test_large_buffers_become_batches_of_at_most_10000_points_with_fresh_ids() -> None:
     pts = [("m", float(i), i, 1.0, None) for i in range(25_001)]
-    reqs = metrics_requests("e", pts)
+    reqs = metrics_requests("e", Points.of(pts))
     assert [r.n_points for r in reqs] == [MAX_POINTS_PER_BATCH, MAX_POINTS_PER_BATCH, 5001]
     assert len({r.batch_id for r in reqs}) == 3
     for r in reqs:
@@ -241,7 +242,7 @@ def test_large_buffers_become_batches_of_at_most_10000_points_with_fresh_ids() -
 def test_batches_over_4_mib_are_split() -> None:
     meta = json.dumps({"blob": "x" * 4000})
     pts = [("m", 1.0, i, 1.0, meta) for i in range(2000)]  # ~8 MB of metadata
-    reqs = metrics_requests("e", pts)
+    reqs = metrics_requests("e", Points.of(pts))
     assert len(reqs) >= 2
     assert sum(r.n_points for r in reqs) == 2000
     assert all(len(r.body) < 4 * 1024 * 1024 for r in reqs)
@@ -277,3 +278,30 @@ def test_bad_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
         tora.Tora.create_experiment("x", server_url="http://127.0.0.1:9/api")
     with pytest.raises(ValueError):
         tora.Tora.create_experiment("x", server_url="http://127.0.0.1:9/api", max_buffer_len=0)
+
+
+def test_staging_reads_columns_in_order_across_sets() -> None:
+    first, second = Columns(4), Columns(4)
+    for cols, base in ((first, 0), (second, 4)):
+        for i in range(4):
+            cols.names[i] = "a" if i % 2 else "b"
+            cols.values[i] = float(base + i)
+            cols.stamps[i] = 1.5
+            if i != 1:
+                cols.steps[i] = base + i
+        cols.n = 4
+    second.metas = {2: '{"k":1}'}
+    staging = Staging()
+    staging.add(first)
+    staging.add(second)
+    assert staging.count == 8
+    head = staging.peek(3)
+    assert head.values == [0.0, 1.0, 2.0] and head.steps == [0, None, 2] and head.metas is None
+    staging.drop(3)
+    rest = staging.peek(100)
+    assert rest.values == [3.0, 4.0, 5.0, 6.0, 7.0]
+    assert rest.steps == [3, 4, None, 6, 7]
+    assert rest.metas == {3: '{"k":1}'}
+    assert rest.names == ["a", "b", "a", "b", "a"]
+    staging.drop(5)
+    assert staging.count == 0 and len(staging.peek(10)) == 0

@@ -6,7 +6,6 @@ import atexit
 import logging
 import sys
 import threading
-import time
 import uuid
 from collections.abc import Iterable, Mapping
 from types import TracebackType
@@ -15,7 +14,7 @@ from typing import Any
 from . import _convert
 from ._config import Settings, default_spool_dir, ui_url
 from ._http import Transport, TransportError
-from ._pending import Pending, Point, json_request
+from ._pending import Pending, json_request
 from ._sender import Sender
 from ._spool import Replayer
 
@@ -25,7 +24,6 @@ STATUSES = ("running", "finished", "failed", "killed")
 _MAX_KNOWN_NAMES = 10_000
 _SETUP_TIMEOUT = 10.0  # seconds the create/attach call waits before queueing instead
 
-_time = time.time
 _MAX_STEP = _convert.MAX_STEP_EXCLUSIVE
 
 
@@ -192,7 +190,7 @@ class Tora:
             value = _convert.metric_value(value)
         if step is not None and (step.__class__ is not int or not 0 <= step < _MAX_STEP):
             step = _convert.step(step)
-        self._submit((name, value, step, _time(), None if metadata is None else _convert.point_metadata(metadata)))
+        self._submit(name, value, step, None if metadata is None else _convert.point_metadata(metadata))
 
     def log_metrics(self, metrics: Mapping[str, Any], step: int | None = None) -> None:
         """Buffers one point per entry of ``metrics``, all with the same step and time."""
@@ -202,14 +200,13 @@ class Tora:
             raise TypeError(f"metrics must be a mapping of names to values, got {type(metrics).__name__}")
         if step is not None:
             step = _convert.step(step)
-        now = _time()
-        points: list[Point] = []
+        rows: list[tuple[str, float]] = []
         for name, value in metrics.items():
             if name not in self._names:
                 self._learn(name)
-            points.append((name, _convert.metric_value(value), step, now, None))
-        if points:
-            self._sender.submit_many(points)
+            rows.append((name, _convert.metric_value(value)))
+        if rows:
+            self._sender.submit_many(rows, step)
 
     def _learn(self, name: object) -> None:
         checked = _convert.metric_name(name)

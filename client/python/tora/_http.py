@@ -10,6 +10,7 @@ import socket
 import ssl
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,14 +81,32 @@ class Transport:
         self._used = False
 
     def request(
-        self, method: str, path: str, body: bytes | None = None, timeout: float | None = None
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        timeout: float | None = None,
+        meanwhile: Callable[[], None] | None = None,
     ) -> Response:
-        """Sends one request; a stale keep-alive connection is replaced once, silently (every
+        """Sends one request; ``meanwhile`` runs (once) after the request went out, while the
+        server works on it. A stale keep-alive connection is replaced once, silently (every
         request Tora sends is idempotent, so sending it again is safe)."""
         for attempt in (0, 1):
             reused = self._conn is not None and self._used
             try:
-                return self._once(method, path, body, timeout)
+                conn = self._connection()
+                conn.timeout = timeout or self._timeout
+                if conn.sock is not None:
+                    conn.sock.settimeout(conn.timeout)
+                headers = dict(self._headers)
+                if body is not None:
+                    headers["Content-Type"] = "application/json"
+                conn.request(method, self._base_path + path, body=body, headers=headers)
+                self._used = True
+                if meanwhile is not None:
+                    work, meanwhile = meanwhile, None
+                    work()
+                return self._answer(conn)
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as e:
                 self.close()
                 if attempt == 0 and reused:
@@ -98,16 +117,7 @@ class Transport:
                 raise TransportError(_describe(e)) from e
         raise AssertionError("unreachable")
 
-    def _once(self, method: str, path: str, body: bytes | None, timeout: float | None) -> Response:
-        conn = self._connection()
-        conn.timeout = timeout or self._timeout
-        if conn.sock is not None:
-            conn.sock.settimeout(conn.timeout)
-        headers = dict(self._headers)
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-        conn.request(method, self._base_path + path, body=body, headers=headers)
-        self._used = True
+    def _answer(self, conn: http.client.HTTPConnection) -> Response:
         answer = conn.getresponse()
         raw = answer.read()
         if answer.will_close:

@@ -1,8 +1,7 @@
 """Requests waiting to be delivered, and the columnar encoding of metric points.
 
-A point is the tuple ``(name, value, step, time_s, metadata_json)`` that ``Tora.log`` appends
-to the buffer; the sender cuts the buffer into ``Pending`` requests of at most 10,000 points
-and 4 MiB, each with its own batch id, which stays the same across retries and the spool.
+The sender turns buffered ``Points`` into ``Pending`` requests of at most 10,000 points and
+4 MiB, each with its own batch id, which stays the same across retries and in the spool.
 """
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Tuple
+from typing import Any, Optional
 
-Point = Tuple[str, float, Optional[int], float, Optional[str]]
+from ._buffer import Points
 
 MAX_POINTS_PER_BATCH = 10_000
 MAX_BODY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # the server's 4 MiB, with room to spare
@@ -47,22 +46,22 @@ def new_batch_id() -> str:
     return str(uuid.uuid4())
 
 
-def metrics_requests(experiment_id: str, points: list[Point]) -> list[Pending]:
+def metrics_requests(experiment_id: str, points: Points) -> list[Pending]:
     """Metric batches for ``points``, in order: at most 10,000 points and 4 MiB each, each with
     a fresh batch id."""
     out: list[Pending] = []
     for i in range(0, len(points), MAX_POINTS_PER_BATCH):
-        _encode_into(experiment_id, points[i : i + MAX_POINTS_PER_BATCH], out)
+        _encode_into(experiment_id, points.slice(i, i + MAX_POINTS_PER_BATCH), out)
     return out
 
 
-def _encode_into(experiment_id: str, points: list[Point], out: list[Pending]) -> None:
+def _encode_into(experiment_id: str, points: Points, out: list[Pending]) -> None:
     batch_id = new_batch_id()
     body = encode_batch(batch_id, points)
     if len(body) > MAX_BODY_BYTES and len(points) > 1:  # large point metadata or long names
         half = len(points) // 2
-        _encode_into(experiment_id, points[:half], out)
-        _encode_into(experiment_id, points[half:], out)
+        _encode_into(experiment_id, points.slice(0, half), out)
+        _encode_into(experiment_id, points.slice(half, len(points)), out)
         return
     out.append(
         Pending(
@@ -86,10 +85,10 @@ def dumps(body: Any) -> bytes:
     return json.dumps(body, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
-def encode_batch(batch_id: str, points: list[Point]) -> bytes:
+def encode_batch(batch_id: str, points: Points) -> bytes:
     """The server's columnar batch: ``{"batch_id", "series": [{name, steps, values, timestamps,
     metadata?}]}``; NaN and the infinities become the strings "NaN", "Infinity", "-Infinity"."""
-    names, values, steps, stamps, metas = zip(*points)
+    names = points.names
     groups: dict[str, Optional[list[int]]]
     first = names[0]
     if names.count(first) == len(names):
@@ -102,25 +101,28 @@ def encode_batch(batch_id: str, points: list[Point]) -> bytes:
                 groups[name] = [i]
             else:
                 idx.append(i)
+    metas = points.metas
     parts = []
     for name, idx in groups.items():
         if idx is None:
-            s_values, s_steps, s_stamps, s_metas = values, steps, stamps, metas
+            values, steps, stamps = points.values, points.steps, points.stamps
         else:
-            s_values = [values[i] for i in idx]
-            s_steps = [steps[i] for i in idx]
-            s_stamps = [stamps[i] for i in idx]
-            s_metas = [metas[i] for i in idx]
-        values_text = json.dumps(s_values)
+            values = [points.values[i] for i in idx]
+            steps = [points.steps[i] for i in idx]
+            stamps = [points.stamps[i] for i in idx]
+        values_text = json.dumps(values)
         if "N" in values_text or "I" in values_text:
             values_text = _NON_FINITE.sub(r'"\g<0>"', values_text)
         part = (
             '{"name":' + json.dumps(name)
-            + ',"steps":' + json.dumps(s_steps)
+            + ',"steps":' + json.dumps(steps)
             + ',"values":' + values_text
-            + ',"timestamps":' + json.dumps([int(t * 1000.0) for t in s_stamps])
+            + ',"timestamps":' + json.dumps([int(t * 1000.0) for t in stamps])
         )
-        if s_metas.count(None) != len(s_metas):
-            part += ',"metadata":[' + ",".join("null" if m is None else m for m in s_metas) + "]"
+        if metas:
+            rows = range(len(names)) if idx is None else idx
+            texts = [metas.get(i) for i in rows]
+            if any(t is not None for t in texts):
+                part += ',"metadata":[' + ",".join("null" if t is None else t for t in texts) + "]"
         parts.append(part + "}")
     return ('{"batch_id":' + json.dumps(batch_id) + ',"series":[' + ",".join(parts) + "]}").encode("utf-8")

@@ -1,14 +1,19 @@
 """The background sender of one run (modelled on sentry-python's ``worker.py``).
 
-``submit`` appends a point to a list under a lock and returns: no I/O, no queue hand-off.
-A daemon thread cuts the list into columnar batches when ``wake_at`` points wait, every
-``flush_interval`` seconds, or when asked (flush, shutdown), and sends the queue of requests
-in order over one keep-alive connection. Failures that may pass (connection errors, timeouts,
-408, 429, 5xx) are retried with backoff, keeping each batch id; after ``spool_grace``
-seconds of outage, or above ``max_buffered`` points in memory, the queue goes to the disk
-spool, and the thread keeps sending from there once the server answers. Other 4xx answers
-are not retried: the request is spooled with the server's message and one warning names it.
-A sentinel in the queue stops the thread; after ``fork()`` the child gets a fresh sender.
+``submit`` writes a point into preallocated columns under a lock and returns: no I/O, no
+allocation, no queue hand-off. A daemon thread takes the filled columns when ``wake_at``
+points wait, every ``flush_interval`` seconds, or when asked (flush, shutdown), encodes them
+into columnar batches, and sends the queue of requests in order over one keep-alive
+connection. Failures that may pass (connection errors, timeouts, 408, 429, 5xx, error pages
+that are not Tora's) are retried with backoff and jitter, keeping each batch id; after
+``spool_grace`` seconds of outage, or above ``max_buffered`` points in memory, the queue goes
+to the disk spool, and the thread keeps sending from there once the server answers. Other 4xx
+answers are not retried: the request is spooled with the server's message and one warning
+names it. A sentinel in the queue stops the thread; after ``fork()`` the child gets a fresh
+sender.
+
+Bodies are sent uncompressed: the server does not accept ``Content-Encoding: gzip`` request
+bodies (it answers 400 ``malformed_body``), and batches are small (about 30 bytes a point).
 """
 
 from __future__ import annotations
@@ -22,18 +27,21 @@ import weakref
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Optional
 
+from ._buffer import CAPACITY, Columns, Staging
 from ._config import Settings
 from ._http import Response, Transport, TransportError, backoff, describe_failure
-from ._pending import MAX_POINTS_PER_BATCH, Pending, Point, metrics_requests
+from ._pending import MAX_POINTS_PER_BATCH, Pending, metrics_requests
 from ._spool import Stream, add_tags
 
 log = logging.getLogger("tora")
 
 _STOP = Pending(kind="stop", method="", path="", experiment_id="")  # the sentinel
-_CUT_ALL = object()
-_CUT_ONE = object()
+_ENCODE_ALL = object()
+_ENCODE_ONE = object()
 _EXIT = object()
+_time = time.time
 
 _senders: weakref.WeakSet[Sender] = weakref.WeakSet()
 
@@ -46,7 +54,7 @@ class CloseReport:
     spooled_points: int
     rejected_requests: int
     rejected_points: int
-    spool_path: Path | None
+    spool_path: Optional[Path]
 
 
 class Sender:
@@ -67,31 +75,45 @@ class Sender:
         self._lock = threading.Lock()
         self._work = threading.Condition(self._lock)  # wakes the sender thread
         self._done = threading.Condition(self._lock)  # wakes flush() and close()
-        self._points: list[Point] = []
+        # the columns the hot path writes into (their attributes copied here for speed)
+        self._cap = CAPACITY
+        self._install(Columns(self._cap))
+        self._spare: Optional[Columns] = Columns(self._cap)
+        self._full: list[Columns] = []
+        self._full_points = 0
+        self._staging = Staging()  # columns taken by the sender, not yet encoded
         self._queue: deque[Pending] = deque()
         self._seq = 0  # seq of the last request queued
         self._completed = 0  # seq of the last request settled (delivered or refused)
         self._last_rejected = 0  # seq of the last request the server refused
         self._flush_tickets = 0  # flush() calls so far
-        self._cut_ticket = 0  # the last flush() call served by a cut
-        self._cut_target = 0  # the seq that cut reached
-        self._memory_points = 0  # points in the queue that are not on disk
+        self._cut_ticket = 0  # the last flush() call served
+        self._cut_target = 0  # the seq that served flush() must reach
+        self._memory_points = 0  # points in queued requests whose body is in memory
         self._next_tick = time.monotonic() + self.settings.flush_interval
         self._retry_at = 0.0
         self._attempt = 0
-        self._down_since: float | None = None
+        self._down_since: Optional[float] = None
         self._offline = False  # down for longer than spool_grace: the queue goes to disk
         self._stopping = False
         self._stop_queued = False
-        self._final: Pending | None = None
+        self._final: Optional[Pending] = None
         self._abandoned = False
         self._closed = False
         self._rejected_requests = 0
         self._rejected_points = 0
-        self._warned: set[tuple[int | None, str | None]] = set()
+        self._warned: set[tuple[int, Optional[str]]] = set()
         self._spool_failed = False
         self._transport = Transport(self.settings.server_url, self.settings.api_key, self.settings.request_timeout)
-        self._thread: threading.Thread | None = None
+        self._thread: Optional[threading.Thread] = None
+
+    def _install(self, cols: Columns) -> None:
+        self._cols = cols
+        self._names = cols.names
+        self._values = cols.values
+        self._steps = cols.steps
+        self._stamps = cols.stamps
+        self._n = 0
 
     def _start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="tora-sender", daemon=True)
@@ -108,21 +130,57 @@ class Sender:
 
     # --- called by the client ----------------------------------------------------------------
 
-    def submit(self, point: Point) -> None:
-        """Buffers one point (the hot path: a lock, an append, a length check)."""
+    def submit(self, name: str, value: float, step: Optional[int], meta: Optional[str]) -> None:
+        """Buffers one point: a lock and a few stores into preallocated columns."""
+        t = _time()
         with self._lock:
-            points = self._points
-            points.append(point)
-            if len(points) == self.wake_at:
+            i = self._n
+            if i == self._cap:
+                i = self._next_columns()
+            self._names[i] = name
+            self._values[i] = value
+            self._stamps[i] = t
+            if step is not None:
+                self._steps[i] = step
+            if meta is not None:
+                self._set_meta(i, meta)
+            self._n = i = i + 1
+            if i == self.wake_at:
                 self._work.notify()
 
-    def submit_many(self, points: list[Point]) -> None:
+    def submit_many(self, rows: list[tuple[str, float]], step: Optional[int]) -> None:
+        """Buffers several points with one step and one time."""
+        t = _time()
         with self._lock:
-            buffered = self._points
-            before = len(buffered)
-            buffered.extend(points)
-            if before < self.wake_at <= len(buffered):
-                self._work.notify()
+            for name, value in rows:
+                i = self._n
+                if i == self._cap:
+                    i = self._next_columns()
+                self._names[i] = name
+                self._values[i] = value
+                self._stamps[i] = t
+                if step is not None:
+                    self._steps[i] = step
+                self._n = i = i + 1
+                if i == self.wake_at:
+                    self._work.notify()
+
+    def _next_columns(self) -> int:
+        # Called with the lock held when the columns are full: hand them to the sender.
+        cols = self._cols
+        cols.n = self._n
+        self._full.append(cols)
+        self._full_points += cols.n
+        spare, self._spare = self._spare, None
+        self._install(spare if spare is not None else Columns(self._cap))
+        self._work.notify()
+        return 0
+
+    def _set_meta(self, row: int, meta: str) -> None:
+        cols = self._cols
+        if cols.metas is None:
+            cols.metas = {}
+        cols.metas[row] = meta
 
     def enqueue(self, request: Pending) -> None:
         """Queues a request (create, update, tags, reference) after everything queued so far."""
@@ -150,7 +208,7 @@ class Sender:
                     return False
             return self._last_rejected <= start
 
-    def close(self, final: Pending | None, timeout: float) -> CloseReport:
+    def close(self, final: Optional[Pending], timeout: float) -> CloseReport:
         """Sends everything (then ``final``, e.g. the run's status) within ``timeout`` seconds,
         stops the thread, and spools what is left."""
         with self._lock:
@@ -167,22 +225,28 @@ class Sender:
         except KeyboardInterrupt:  # a second Ctrl-C: stop waiting, keep the data on disk
             log.debug("tora: interrupted while delivering; spooling the rest")
         if thread is not None and thread.is_alive():
-            with self._lock:
-                self._abandoned = True
-                self._work.notify()
-                points, self._points = self._points, []
-                self._stop_queued = True
-            leftovers = metrics_requests(self.experiment_id, points) if points else []
-            if self._final is not None and not self._final.seq:
-                leftovers.append(self._final)
-            with self._lock:
-                for p in leftovers:
-                    self._push(p)
-            self._spool_backlog()
+            self._take_over()
         report = self._report()
         self._stream.close()
         self._transport.close()
         return report
+
+    def _take_over(self) -> None:
+        """Shutdown gave up waiting: the calling thread spools whatever is left."""
+        with self._lock:
+            self._abandoned = True
+            self._work.notify()
+            self._take_columns()
+            staging, self._staging = self._staging, Staging()
+            final_pending = self._final is not None and not self._stop_queued
+            self._stop_queued = True
+        requests = metrics_requests(self.experiment_id, staging.peek(staging.count)) if staging.count else []
+        if final_pending and self._final is not None:
+            requests.append(self._final)
+        with self._lock:
+            for p in requests:
+                self._push(p)
+        self._spool_backlog()
 
     def _report(self) -> CloseReport:
         with self._lock:
@@ -197,7 +261,7 @@ class Sender:
         )
 
     @property
-    def spool_directory(self) -> Path | None:
+    def spool_directory(self) -> Optional[Path]:
         return self._stream.directory
 
     # --- the thread --------------------------------------------------------------------------
@@ -208,8 +272,8 @@ class Sender:
                 action = self._next_action()
                 if action is _EXIT:
                     return
-                if action is _CUT_ALL or action is _CUT_ONE:
-                    self._cut(whole=action is _CUT_ALL)
+                if action is _ENCODE_ALL or action is _ENCODE_ONE:
+                    self._encode(whole=action is _ENCODE_ALL)
                 else:
                     assert isinstance(action, Pending)
                     self._process(action)
@@ -218,8 +282,8 @@ class Sender:
                 time.sleep(1.0)
 
     def _next_action(self) -> object:
-        # Sending comes before cutting: while the queue has work, points wait in the list, so a
-        # fast training loop cannot starve the network (each cut then takes a full batch).
+        # Sending comes before encoding: while the queue has work, points wait in their columns,
+        # so a fast training loop cannot starve the network (each encoding takes a full batch).
         with self._lock:
             while True:
                 if self._abandoned:
@@ -228,15 +292,16 @@ class Sender:
                 tick = now >= self._next_tick
                 if tick:
                     self._next_tick = now + self.settings.flush_interval
-                points = self._points
+                waiting = self._n + self._full_points + self._staging.count
                 flush_asked = self._flush_tickets != self._cut_ticket
-                if points and (
+                if waiting and (
                     flush_asked
                     or self._stopping
-                    or self._offline
-                    or self._memory_points + len(points) > self.settings.max_buffered
+                    or self._memory_points + waiting > self.settings.max_buffered
+                    # offline, points go to disk once a tick (or per full batch), not per wake-up
+                    or (self._offline and (tick or waiting >= MAX_POINTS_PER_BATCH))
                 ):
-                    return _CUT_ALL
+                    return _ENCODE_ALL
                 if flush_asked:
                     self._serve_flush(self._flush_tickets)
                 if self._stopping and not self._stop_queued:
@@ -263,8 +328,8 @@ class Sender:
                     if now >= self._retry_at:
                         return head
                     wake = min(wake, self._retry_at)
-                elif points and (tick or len(points) >= self.wake_at):
-                    return _CUT_ONE
+                elif waiting and (tick or waiting >= self.wake_at):
+                    return _ENCODE_ONE
                 self._work.wait(max(wake - now, 0.001))
 
     def _push(self, p: Pending) -> None:
@@ -280,18 +345,36 @@ class Sender:
         self._cut_target = self._seq
         self._done.notify_all()
 
-    def _cut(self, whole: bool) -> None:
-        """Encodes buffered points into batches: all of them, or one full batch."""
+    def _take_columns(self) -> None:
+        """Moves the filled columns to the staging area (lock held)."""
+        for cols in self._full:
+            self._staging.add(cols)
+        self._full = []
+        self._full_points = 0
+        if self._n:
+            cols = self._cols
+            cols.n = self._n
+            self._staging.add(cols)
+            spare, self._spare = self._spare, None
+            self._install(spare if spare is not None else Columns(self._cap))
+
+    def _encode(self, whole: bool) -> None:
+        """Encodes waiting points into batches: all of them, or the next full batch."""
         with self._lock:
-            points = self._points
-            if whole or len(points) <= MAX_POINTS_PER_BATCH:
-                self._points = []
-            else:
-                points = points[:MAX_POINTS_PER_BATCH]
-                del self._points[:MAX_POINTS_PER_BATCH]
+            self._take_columns()
             ticket = self._flush_tickets
-        requests = metrics_requests(self.experiment_id, points)
+            staging = self._staging
+            count = staging.count if whole else min(staging.count, MAX_POINTS_PER_BATCH)
+        if self._spare is None:
+            spare = Columns(self._cap)  # allocated here, not on the hot path
+            with self._lock:
+                if self._spare is None:
+                    self._spare = spare
+        requests = metrics_requests(self.experiment_id, staging.peek(count)) if count else []
         with self._lock:
+            if self._abandoned:
+                return  # close() took over and spooled these points itself
+            staging.drop(count)
             for p in requests:
                 self._push(p)
             if whole and ticket != self._cut_ticket:
@@ -305,7 +388,8 @@ class Sender:
             if p.kind == "add_tags":
                 response = add_tags(self._transport, p.experiment_id, json.loads(body)["tags"])
             else:
-                response = self._transport.request(p.method, p.path, body)
+                ahead = self._encode_ahead if p.kind == "metrics" else None
+                response = self._transport.request(p.method, p.path, body, meanwhile=ahead)
         except TransportError as e:
             error = e
         if response is not None and response.ok:
@@ -318,6 +402,17 @@ class Sender:
             self._reject(p, response)
             return
         self._retry_later(p, response, failure)
+
+    def _encode_ahead(self) -> None:
+        """While the server stores a batch, encode the next one (so both sides work at once)."""
+        with self._lock:
+            waiting = self._n + self._full_points + self._staging.count
+            worth_it = len(self._queue) == 1 and waiting >= self.wake_at and not self._abandoned
+        if worth_it:
+            try:
+                self._encode(whole=False)
+            except Exception:
+                log.exception("tora: encoding a batch failed")
 
     def _settle(self, p: Pending, rejected: bool) -> None:
         """Takes ``p`` off the queue: delivered (its spool file goes) or refused (the file stays)."""
