@@ -72,7 +72,7 @@ def test_server_down_for_the_whole_run_then_tora_sync(
     assert time.monotonic() - t0 < 10  # offline: spools after the grace period instead of waiting
     summary = [m for m in warnings_of(tora_logs) if "were not delivered" in m]
     assert len(summary) == 1, warnings_of(tora_logs)
-    assert f"{n} points" in summary[0] and f"tora sync --spool {spool}" in summary[0]
+    assert f"{n:,} points" in summary[0] and f"tora sync --spool {spool}" in summary[0]
     assert spooled_points(spool) == n
     assert experiment(url, run.experiment_id) is None
 

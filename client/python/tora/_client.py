@@ -289,10 +289,10 @@ class Tora:
                 else ""
             )
             log.warning(
-                "tora: %d points (%d requests%s) for experiment %s were not delivered to %s; they are "
-                "saved in %s. Send them with: %s",
-                report.spooled_points, report.spooled_requests, refused, self._experiment_id,
-                self._settings.server_url, report.spool_path, self._sync_command(),
+                "tora: %s (%s%s) for experiment %s were not delivered to %s; they are saved in %s. "
+                "Send them with: %s",
+                _count(report.spooled_points, "point"), _count(report.spooled_requests, "request"), refused,
+                self._experiment_id, self._settings.server_url, report.spool_path, self._sync_command(),
             )
 
     def _sync_command(self) -> str:
@@ -333,6 +333,10 @@ class Tora:
     def __repr__(self) -> str:
         state = "closed" if self._closed else "open"
         return f"<Tora {self._experiment_id} {state} {self._url}>"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _buffer_len(value: object) -> int:

@@ -385,6 +385,11 @@ class Sender:
         error: BaseException | None = None
         try:
             body = p.body if p.body is not None else self._stream.read_body(p)
+        except (OSError, ValueError, KeyError) as e:  # someone removed or damaged the file
+            log.error("tora: the spooled request %s cannot be read (%s); it is lost", p.spool_path, e)
+            self._settle(p, rejected=True)
+            return
+        try:
             if p.kind == "add_tags":
                 response = add_tags(self._transport, p.experiment_id, json.loads(body)["tags"])
             else:
@@ -428,7 +433,10 @@ class Sender:
             self._completed = p.seq
             if not rejected:
                 if self._down_since is not None:
-                    log.warning("tora: the server at %s answers again; sending", self.settings.server_url)
+                    log.log(
+                        logging.WARNING if self._offline else logging.INFO,
+                        "tora: the server at %s answers again; sending", self.settings.server_url,
+                    )
                 self._down_since = None
                 self._offline = False
                 self._attempt = 0
@@ -476,8 +484,8 @@ class Sender:
                 self._offline = True
             self._work.notify()
         reason = f"{failure.get('status') or ''} {failure.get('message')}".strip()
-        if first:
-            log.warning(
+        if first:  # a blip is not worth a warning; an outage past the grace period is
+            log.info(
                 "tora: cannot deliver to %s (%s); retrying, and keeping points on disk after %g s",
                 self.settings.server_url, reason, self.settings.spool_grace,
             )
