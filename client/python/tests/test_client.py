@@ -129,3 +129,27 @@ def test_server_url_from_the_environment(url: str) -> None:
     run.shutdown()
     assert run.url.startswith(url[: -len("/api")])
     wait_for(lambda: experiment(url, run.experiment_id), what="the experiment")
+
+
+def test_hyperparams_from_a_dataclass_and_argparse(url: str) -> None:
+    import argparse
+    import dataclasses
+
+    @dataclasses.dataclass
+    class Optim:
+        lr: float = 0.1
+        betas: tuple[float, float] = (0.9, 0.99)
+
+    @dataclasses.dataclass
+    class Train:
+        epochs: int = 3
+        optim: Optim = dataclasses.field(default_factory=Optim)
+
+    run = tora.Tora.create_experiment("dataclass-params", hyperparams=Train())
+    run.log_hyperparams(argparse.Namespace(seed=7, device="cpu", nested={"a": 1}))
+    run.shutdown()
+    e = experiment(url, run.experiment_id)
+    assert e is not None
+    assert e["hyperparams"] == {
+        "epochs": 3, "optim.lr": 0.1, "optim.betas": "(0.9, 0.99)", "seed": 7, "device": "cpu", "nested.a": 1,
+    }

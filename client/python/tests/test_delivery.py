@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import tora
+from _proxy import FaultProxy
 from _toratest import assert_exactly_once, count, points, wait_for
 
 
@@ -155,3 +156,17 @@ def test_fork_child_logs_on_its_own(url: str) -> None:
     run.shutdown()
     assert_exactly_once(url, run.experiment_id, "parent", list(range(20)))
     assert_exactly_once(url, run.experiment_id, "child", list(range(20)))
+
+
+def test_log_does_not_wait_for_the_network(url: str, proxy: FaultProxy) -> None:
+    run = tora.Tora.create_experiment("no-waiting", server_url=proxy.url, max_buffer_len=10)
+    proxy.set_default("delay:3")  # every request now takes 3 s
+    t0 = time.perf_counter()
+    for i in range(20_000):
+        run.log("loss", float(i), step=i)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 1.0, f"20,000 log() calls took {elapsed:.2f} s while the server was slow"
+    proxy.set_default("pass")
+    assert run.flush(30)
+    run.shutdown()
+    assert_exactly_once(url, run.experiment_id, "loss", list(range(20_000)))

@@ -61,7 +61,7 @@ def _sync(directory: Path, dry_run: bool) -> int:
         done += 1
         if response is not None and not response.ok:
             err = response.error()
-            print(f"\n  refused: {entry.path.name} ({entry.kind}, experiment {entry.experiment_id}): {err}")
+            print(("\n" if tty else "") + f"  refused: {entry.path} ({entry.kind}, experiment {entry.experiment_id}): {err}")
         if tty:
             print(f"\r  sent {done}/{total}", end="", flush=True)
         elif done % 100 == 0:

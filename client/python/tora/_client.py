@@ -13,7 +13,7 @@ from typing import Any
 
 from . import _convert
 from ._config import Settings, default_spool_dir, ui_url
-from ._http import Transport, TransportError
+from ._http import Response, Transport, TransportError
 from ._pending import Pending, json_request
 from ._sender import Sender
 from ._spool import Replayer
@@ -61,9 +61,8 @@ class Tora:
         wake_at = _buffer_len(max_buffer_len)
         settings = Settings.resolve(server_url, api_key, flush_interval)
         url = ui_url(settings.server_url, eid)
-        transport = Transport(settings.server_url, settings.api_key, min(_SETUP_TIMEOUT, settings.request_timeout))
         try:
-            response = transport.request("GET", f"/experiments/{eid}")
+            response = _call_now(settings, "GET", f"/experiments/{eid}", None)
         except TransportError as e:
             log.warning("tora: cannot reach %s (%s); logging to %s anyway", settings.server_url, e, eid)
         else:
@@ -73,8 +72,6 @@ class Tora:
                 raise response.error()
             else:
                 log.warning("tora: %s answered %s; logging to %s anyway", settings.server_url, response.status, eid)
-        finally:
-            transport.close()
         self._open(eid, url, settings, wake_at)
 
     @classmethod
@@ -120,10 +117,8 @@ class Tora:
         url = ui_url(settings.server_url, eid)
         create = json_request("create", "POST", "/experiments", eid, body)
         queued = True
-        transport = Transport(settings.server_url, settings.api_key, min(_SETUP_TIMEOUT, settings.request_timeout))
         try:
-            assert create.body is not None
-            response = transport.request("POST", "/experiments", create.body)
+            response = _call_now(settings, "POST", "/experiments", create.body)
         except TransportError as e:
             log.warning(
                 "tora: cannot reach %s (%s); experiment %s will be created when it answers",
@@ -140,8 +135,6 @@ class Tora:
                     "tora: %s answered %s; experiment %s will be created when it recovers",
                     settings.server_url, response.status, eid,
                 )
-        finally:
-            transport.close()
         run = cls.__new__(cls)
         run._open(eid, url, settings, wake_at, first=create if queued else None)
         return run
@@ -333,6 +326,15 @@ class Tora:
     def __repr__(self) -> str:
         state = "closed" if self._closed else "open"
         return f"<Tora {self._experiment_id} {state} {self._url}>"
+
+
+def _call_now(settings: Settings, method: str, path: str, body: bytes | None) -> Response:
+    """One request made while setting a run up, with a short timeout."""
+    transport = Transport(settings.server_url, settings.api_key, min(_SETUP_TIMEOUT, settings.request_timeout))
+    try:
+        return transport.request(method, path, body)
+    finally:
+        transport.close()
 
 
 def _count(n: int, noun: str) -> str:

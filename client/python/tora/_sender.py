@@ -224,11 +224,13 @@ class Sender:
                 thread.join(max(timeout, 0.0))
         except KeyboardInterrupt:  # a second Ctrl-C: stop waiting, keep the data on disk
             log.debug("tora: interrupted while delivering; spooling the rest")
-        if thread is not None and thread.is_alive():
+        stuck = thread is not None and thread.is_alive()
+        if stuck:
             self._take_over()
         report = self._report()
         self._stream.close()
-        self._transport.close()
+        if not stuck:  # a thread stuck in a request keeps its connection until it gives up
+            self._transport.close()
         return report
 
     def _take_over(self) -> None:
