@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import struct
 import time
+import urllib.request
 
 import numpy as np
 import pytest
@@ -119,6 +121,11 @@ def test_point_metadata_is_accepted(url: str) -> None:
     run.log("acc", 0.95, step=2)
     run.shutdown()
     assert_exactly_once(url, run.experiment_id, "acc", [1, 2], [0.9, 0.95])
+    # the points endpoint does not return point metadata; the JSONL export does
+    with urllib.request.urlopen(f"{url}/experiments/{run.experiment_id}/export?format=jsonl", timeout=30) as r:
+        lines = [json.loads(line) for line in r.read().decode().splitlines() if line.strip()]
+    stored = {p["step"]: p.get("metadata") for p in lines if p.get("type") == "point"}
+    assert stored == {1: {"split": "val", "n": 1000}, 2: None}
 
 
 def test_many_points_and_series_arrive_exactly_once(url: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,9 +38,12 @@ def test_pip_install_no_build_isolation(tmp_path: Path) -> None:
     python = _builder()
     if python is None:
         pytest.skip("no Python here has setuptools>=70.1 or the wheel package to build with")
+    # build from a copy, so that setuptools leaves no build/ or *.egg-info in the work tree
+    source = tmp_path / "src"
+    shutil.copytree(CLIENT_DIR, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__", ".pytest_cache"))
     target = tmp_path / "site"
     result = subprocess.run(
-        [python, "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index", "--target", str(target), str(CLIENT_DIR)],
+        [python, "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index", "--target", str(target), str(source)],
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
