@@ -69,25 +69,40 @@ fi
 
 checksum="$(sha256sum "$EAR" | cut -d' ' -f1)"
 stamp="$TORA_DATA_DIR/domains/.deployed-ear"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$checksum" ] || ! asadmin list-applications 2>/dev/null | grep -q '^tora '; then
-  log "deploying tora.ear"
+deploy() {
   rm -f "$stamp"
-  if ! asadmin deploy --force=true --name tora "$EAR" >/dev/null; then
-    grep -E "SEVERE|Exception|TORA_" "$DOMAIN_DIR/$DOMAIN_NAME/logs/server.log" | tail -n 15 >&2 || true
-    die "deployment failed; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
+  # Payara sometimes fails to reload an application at start-up and is left unable to redeploy it
+  # in place; removing what is left of it and deploying again recovers.
+  if ! asadmin deploy --force=true --name tora "$EAR" >/dev/null 2>&1; then
+    log "deployment failed once; removing the application and deploying again"
+    asadmin undeploy tora >/dev/null 2>&1 || true
+    if ! asadmin deploy --force=true --name tora "$EAR" >/dev/null; then
+      grep -E "SEVERE|Exception|TORA_" "$DOMAIN_DIR/$DOMAIN_NAME/logs/server.log" | tail -n 15 >&2 || true
+      die "deployment failed; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
+    fi
   fi
   printf '%s\n' "$checksum" > "$stamp"
+}
+
+if [ "$(cat "$stamp" 2>/dev/null)" != "$checksum" ] || ! asadmin list-applications 2>/dev/null | grep -q '^tora '; then
+  log "deploying tora.ear"
+  deploy
 else
   log "tora.ear unchanged; not redeploying"
 fi
 
 url="$(url_of)"
-for _ in $(seq 1 180); do
-  if curl -fsS --max-time 5 "${url}api/health" >/dev/null 2>&1; then
-    log "Tora is running"
-    echo "$url"
-    exit 0
-  fi
-  sleep 1
-done
-die "Tora did not answer at ${url}api/health within 180 s; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
+answers() {
+  for _ in $(seq 1 "$1"); do
+    curl -fsS --max-time 5 "${url}api/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  return 1
+}
+if ! answers 120; then
+  log "Tora does not answer; deploying again"
+  deploy
+  answers 120 || die "Tora did not answer at ${url}api/health; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
+fi
+log "Tora is running"
+echo "$url"

@@ -49,32 +49,37 @@ public final class Bench {
         for (int e = 0; e < experiments; e++) {
             ids.add(setup.postJson("/experiments", "{\"name\":\"bench ingest " + e + "\"}").getString("id"));
         }
-        // Pre-serialise every body, so the measurement is the server's, not the generator's.
+        // Pre-serialise every request, so the measurement is the server's, not the generator's.
+        String basePath = java.net.URI.create(api).getPath();
+        List<RawConnection> sockets = new ArrayList<>();
         List<List<byte[]>> perConnection = new ArrayList<>();
-        List<List<String>> paths = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
+            sockets.add(new RawConnection(api));
             perConnection.add(new ArrayList<>());
-            paths.add(new ArrayList<>());
         }
         for (long b = 0; b < batches; b++) {
             int c = (int) (b % connections);
             String id = ids.get((int) (b % experiments));
             long indexInSeries = b / experiments;
-            perConnection.get(c).add(TrainingCurve.batch("loss", indexInSeries, size, 1));
-            paths.get(c).add("/experiments/" + id + "/metrics/batch");
+            perConnection.get(c).add(sockets.get(c).post(basePath + "/experiments/" + id + "/metrics/batch",
+                    TrainingCurve.batch("loss", indexInSeries, size, 1)));
         }
         System.gc();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            List<byte[]> bodies = perConnection.get(c);
-            List<String> targets = paths.get(c);
+            List<byte[]> requests = perConnection.get(c);
+            RawConnection socket = sockets.get(c);
             done.add(pool.submit(() -> {
-                Http http = new Http(api);
-                for (int i = 0; i < bodies.size(); i++) {
-                    http.post(targets.get(i), bodies.get(i));
+                for (byte[] request : requests) {
+                    int status = socket.exchange(request);
+                    if (status != 200) {
+                        throw new IllegalStateException("batch refused with " + status);
+                    }
                 }
+                socket.close();
+                return null;
             }));
         }
         for (Future<?> f : done) {

@@ -14,7 +14,7 @@ import dev.tora.core.application.experiment.ExperimentSort;
 import dev.tora.core.application.experiment.Page;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.experiment.ExperimentStatus;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,7 +35,7 @@ import java.io.InputStream;
 
 /** Experiments: create, list, read, change, delete, and their references. */
 @Path("experiments")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ExperimentResource {
 

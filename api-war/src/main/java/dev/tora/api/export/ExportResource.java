@@ -2,7 +2,7 @@ package dev.tora.api.export;
 
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.core.application.export.ExportService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 /** Streams an experiment, every point of every series, in a format an exporter plugin provides. */
 @Path("experiments/{id}/export")
-@RequestScoped
+@ApplicationScoped
 public class ExportResource {
 
     @Inject

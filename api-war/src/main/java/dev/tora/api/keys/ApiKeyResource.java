@@ -10,7 +10,7 @@ import dev.tora.core.application.security.ApiKeyInfo;
 import dev.tora.core.application.security.ApiKeyService;
 import dev.tora.core.application.security.CreatedApiKey;
 import dev.tora.core.domain.error.ToraException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,7 +29,7 @@ import java.util.Set;
 
 /** The caller's API keys; the secret is in the response of the create only. */
 @Path("keys")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 

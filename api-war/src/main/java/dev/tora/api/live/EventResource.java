@@ -3,7 +3,7 @@ package dev.tora.api.live;
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.core.application.live.LiveService;
 import dev.tora.core.domain.error.ToraException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import java.util.List;
  * {@code experiment} event after updates, a comment heartbeat every 15 s. One stream per tab.
  */
 @Path("events")
-@RequestScoped
+@ApplicationScoped
 public class EventResource {
 
     @Inject

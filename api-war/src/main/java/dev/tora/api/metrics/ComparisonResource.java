@@ -6,7 +6,7 @@ import dev.tora.api.http.CurrentCaller;
 import dev.tora.core.application.metric.MetricService;
 import dev.tora.core.application.metric.SeriesPage;
 import dev.tora.core.domain.error.ToraException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /** One metric across several experiments in one call, for comparison charts. */
 @Path("metrics/points")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ComparisonResource {
 

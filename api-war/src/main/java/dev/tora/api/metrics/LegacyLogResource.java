@@ -2,7 +2,7 @@ package dev.tora.api.metrics;
 
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.core.application.metric.MetricService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +15,7 @@ import java.io.InputStream;
 
 /** The original {@code tora} 0.0.12 SDK's log route, so its users can point it at this server. */
 @Path("experiments/{id}/logs")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyLogResource {
 

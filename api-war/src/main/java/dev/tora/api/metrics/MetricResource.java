@@ -7,7 +7,7 @@ import dev.tora.api.http.JsonOut;
 import dev.tora.core.application.metric.IngestResult;
 import dev.tora.core.application.metric.MetricService;
 import dev.tora.core.application.metric.SeriesPage;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
@@ -24,7 +24,7 @@ import java.io.InputStream;
 
 /** Logging points to an experiment and reading its series: {@code /experiments/{id}/metrics...}. */
 @Path("experiments/{id}/metrics")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MetricResource {
 

@@ -1,5 +1,6 @@
 package dev.tora.api.metrics;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.metric.MetricRules;
 import jakarta.json.stream.JsonParser;
@@ -15,7 +16,7 @@ final class Values {
     /** A value: a JSON number, or one of the strings "NaN", "Infinity", "-Infinity". */
     static double value(JsonParser parser, Event e, String field) {
         if (e == Event.VALUE_NUMBER) {
-            double v = Double.parseDouble(parser.getString());
+            double v = JavaDoubleParser.parseDouble(parser.getString());
             if (Double.isInfinite(v)) {
                 throw ToraException.invalidField(field, "is outside the range of a double; send \"Infinity\" "
                         + "or \"-Infinity\" for infinite values");

@@ -5,7 +5,7 @@ import static dev.tora.core.domain.json.JsonP.JSON;
 import dev.tora.api.http.ErrorBodies;
 import dev.tora.api.http.JsonOut;
 import dev.tora.core.application.system.HealthService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Liveness for people and load balancers; needs no credentials. */
 @Path("health")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 

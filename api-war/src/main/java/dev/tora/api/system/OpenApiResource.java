@@ -1,6 +1,6 @@
 package dev.tora.api.system;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The API's OpenAPI document, {@code META-INF/openapi.json} as written; needs no credentials. */
 @Path("openapi")
-@RequestScoped
+@ApplicationScoped
 public class OpenApiResource {
 
     static final String RESOURCE = "/META-INF/openapi.json";

@@ -5,7 +5,7 @@ import static dev.tora.core.domain.json.JsonP.JSON;
 import dev.tora.api.http.CurrentCaller;
 import dev.tora.api.http.JsonOut;
 import dev.tora.core.application.plugin.PluginService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The loaded plugins and the ones that failed to load. */
 @Path("plugins")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 

@@ -9,7 +9,7 @@ import dev.tora.api.http.JsonOut;
 import dev.tora.core.application.workspace.WorkspaceDetails;
 import dev.tora.core.application.workspace.WorkspaceService;
 import dev.tora.core.domain.error.ToraException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,7 +27,7 @@ import java.util.Set;
 
 /** Workspaces the caller belongs to. */
 @Path("workspaces")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspaceResource {
 
