@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the Arquillian API suite on H2 and on a throwaway PostgreSQL
-# cluster, the process tests (start script, kill -9, plugins), and the Python client's tests.
+# cluster, the process tests (start script, kill -9, plugins), and the Python client's tests
+# (pytest, against a server they start themselves).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -28,5 +29,8 @@ unset TORA_DATABASE_URL TORA_DATABASE_USER TORA_DATABASE_PASSWORD
 
 log "unit and integration tests (Maven)"
 mvn -B -ntp verify
+
+log "Python client tests (against a server of their own, from the EAR just built)"
+TORA_TEST_NO_BUILD=1 TORA_PAYARA_HOME="$root/it/target/payara/payara6" python3 -m pytest -q client/python/tests
 
 log "all tests passed"
