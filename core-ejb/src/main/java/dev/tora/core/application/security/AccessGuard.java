@@ -6,10 +6,17 @@ import dev.tora.core.domain.experiment.Visibility;
 import dev.tora.core.domain.workspace.Permission;
 import dev.tora.core.domain.workspace.Role;
 import dev.tora.core.domain.workspace.WorkspaceMember;
+import dev.tora.core.infrastructure.persistence.ToraDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +29,9 @@ public class AccessGuard {
 
     @PersistenceContext(unitName = "tora")
     private EntityManager em;
+
+    @Inject
+    private ToraDatabase database;
 
     /** Requires {@code permission} on the workspace; returns the caller's role there. */
     public Role requireWorkspace(Caller caller, String workspaceId, Permission permission) {
@@ -66,18 +76,25 @@ public class AccessGuard {
      */
     public void checkExperiment(Caller caller, String experimentId, Permission permission) {
         Objects.requireNonNull(permission, "every operation declares the permission it needs");
-        List<?> rows = experimentId == null ? List.of() : em.createNativeQuery(
-                        "SELECT e.visibility, m.role FROM experiment e LEFT JOIN workspace_member m"
-                                + " ON m.workspace_id = e.workspace_id AND m.user_id = ? WHERE e.id = ?")
-                .setParameter(1, caller.userId())
-                .setParameter(2, experimentId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ToraException.notFound("experiment", String.valueOf(experimentId));
+        if (experimentId == null) {
+            throw ToraException.notFound("experiment", "null");
         }
-        Object[] row = (Object[]) rows.get(0);
-        decide(experimentId, Visibility.valueOf(((String) row[0]).toUpperCase(java.util.Locale.ROOT)),
-                Optional.ofNullable((String) row[1]).map(Role::of), permission);
+        // Plain JDBC in the caller's transaction: no persistence context to set up for a lookup.
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT e.visibility, m.role FROM experiment e LEFT JOIN workspace_member m"
+                        + " ON m.workspace_id = e.workspace_id AND m.user_id = ? WHERE e.id = ?")) {
+            ps.setString(1, caller.userId());
+            ps.setString(2, experimentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ToraException.notFound("experiment", experimentId);
+                }
+                decide(experimentId, Visibility.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
+                        Optional.ofNullable(rs.getString(2)).map(Role::of), permission);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check access to experiment " + experimentId, e);
+        }
     }
 
     /** Ids of the workspaces the caller is a member of. */

@@ -9,21 +9,26 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 
 /**
  * Keeps the embedded database file compact. H2 writes every commit at once (WRITE_DELAY=0, so a
- * killed server loses nothing acknowledged), and with that setting it never compacts on its own:
- * under steady ingest the file would grow to about five times its live data. Every few seconds
- * this moves live pages out of mostly-empty chunks and truncates the file, within a short time
- * budget. Nothing to do on PostgreSQL.
+ * killed server loses nothing acknowledged), and with that setting its background housekeeping
+ * never runs: under steady ingest the file would grow to four or five times its live data. Every
+ * ten seconds this does that housekeeping within a time budget: it rewrites chunks that are mostly
+ * dead (once they are older than H2's retention time) and moves live chunks together so the file
+ * shrinks. Nothing to do on PostgreSQL.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
 public class EmbeddedDatabaseMaintenance {
 
-    /** Most time one compaction may take, in ms. */
-    static final int BUDGET_MS = 300;
+    /** Most time one pass may take, in ms. */
+    static final long BUDGET_MS = 500;
+    /** Chunks or files less full than this (percent) are compacted. */
+    static final int TARGET_FILL_RATE = 80;
 
     private static final System.Logger LOG = System.getLogger(EmbeddedDatabaseMaintenance.class.getName());
 
@@ -35,14 +40,33 @@ public class EmbeddedDatabaseMaintenance {
         if (database.kind() != DatabaseKind.H2) {
             return;
         }
-        try (Connection c = database.dataSource().getConnection()) {
+        // A connection of our own, not the pool's: Payara's wrappers only unwrap to interfaces. H2
+        // shares the open database between the connections of one JVM.
+        try (Connection c = DatabaseTarget.fromSettings().createDataSource().getConnection()) {
             if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
-                MVStore store = session.getDatabase().getStore().getMvStore();
-                store.compactFile(BUDGET_MS);
+                compact(session.getDatabase().getStore().getMvStore());
             }
         } catch (SQLException | RuntimeException e) {
             // Compaction is an optimisation; a failed pass is retried at the next one.
-            LOG.log(System.Logger.Level.DEBUG, "H2 compaction skipped", e);
+            LOG.log(System.Logger.Level.WARNING, "H2 compaction skipped: " + e);
         }
+    }
+
+    /** One bounded housekeeping pass over {@code store}. */
+    static void compact(MVStore store) {
+        FileStore<?> file = store.getFileStore();
+        long stopAt = System.nanoTime() + BUDGET_MS * 1_000_000L;
+        boolean rewrote;
+        do {
+            rewrote = store.compact(TARGET_FILL_RATE, 16 << 20);
+            if (rewrote) {
+                // Rewritten pages reach the file with the next store, which no commit may bring.
+                store.commit();
+            }
+            if (file instanceof RandomAccessStore random) {
+                // Frees chunks that died since the last pass, then closes gaps when the file is sparse.
+                random.compactMoveChunks(TARGET_FILL_RATE, 64L << 20, store);
+            }
+        } while (rewrote && System.nanoTime() < stopAt);
     }
 }
