@@ -5,7 +5,8 @@
 # Without a password file the admin user has no password (test domains). Ports: admin port A,
 # HTTP port H, and A+1..A+8 for the internal listeners. The admin listener is bound to loopback,
 # HTTP to the given address, and the HTTPS listener is disabled. Keep-alive connections are not
-# closed after 250 requests: a training run logs over one connection for hours.
+# closed after 250 requests (a training run logs over one connection for hours), and answers do
+# not advertise the server's name and version.
 create_tora_domain() {
   local asadmin="$1" dir="$2" name="$3" a="$4" http="$5" address="$6" heap="$7" passwords="${8:-}"
   local auth=(--user admin) nopassword=true
@@ -23,7 +24,7 @@ create_tora_domain() {
     -e "s|<network-listener port=\"$((a+2))\" protocol=\"http-listener-2\"|<network-listener enabled=\"false\" port=\"$((a+2))\" protocol=\"http-listener-2\"|" \
     -e "s|<network-listener port=\"$a\" protocol=\"admin-listener\"|<network-listener address=\"127.0.0.1\" port=\"$a\" protocol=\"admin-listener\"|" \
     -e "0,/<jvm-options>-Xmx512m<\/jvm-options>/s//<jvm-options>-Xmx$heap<\/jvm-options>/" \
-    -e '0,/<http max-connections="250"/s//<http max-connections="-1"/' \
+    -e '0,/<http max-connections="250"/s//<http max-connections="-1" xpowered-by="false" server-header="false"/' \
     "$xml"
   grep -q "address=\"$address\" port=\"$http\"" "$xml" && grep -q "address=\"127.0.0.1\" port=\"$a\"" "$xml" \
     || { echo "could not configure the listeners in $xml" >&2; return 1; }
