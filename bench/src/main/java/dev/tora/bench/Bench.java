@@ -26,6 +26,9 @@ import java.util.concurrent.Future;
  */
 public final class Bench {
 
+    /** Batches of 1,000 points sent before a timed ingest. */
+    static final int WARM_UP_BATCHES = 3000;
+
     private Bench() {
     }
 
@@ -91,10 +94,11 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "RESULT ingest %d points, %d connections, %d experiments: %.1f s, %.0f points/s%n",
                 batches * size, connections, experiments, seconds, batches * size / seconds);
         System.out.println("EXPERIMENTS " + String.join(",", ids));
+        System.out.println("WRITTEN " + (batches * size + WARM_UP_BATCHES * 1000L));
     }
 
     /**
-     * Sends 500 batches first, so the timed part measures the server after its JIT has compiled
+     * Sends 3,000 batches first, so the timed part measures the server after its JIT has compiled
      * the ingest path rather than the first minute of a new JVM.
      */
     private static void warmUp(String api, int connections) throws Exception {
@@ -107,7 +111,7 @@ public final class Bench {
             int part = c;
             done.add(pool.submit(() -> {
                 try (RawConnection socket = new RawConnection(api)) {
-                    for (int b = part; b < 500; b += connections) {
+                    for (int b = part; b < WARM_UP_BATCHES; b += connections) {
                         socket.exchange(socket.post(path, TrainingCurve.batch("warm-up", b, 1000, 9)));
                     }
                 }

@@ -21,10 +21,9 @@ final class RawConnection implements AutoCloseable {
     private OutputStream out;
     private InputStream in;
 
-    RawConnection(String api) throws IOException {
+    RawConnection(String api) {
         uri = URI.create(api);
         hostHeader = uri.getHost() + ":" + uri.getPort();
-        connect();
     }
 
     private void connect() throws IOException {
@@ -44,8 +43,25 @@ final class RawConnection implements AutoCloseable {
         return request;
     }
 
-    /** Sends a request and returns the status of its answer, whose body is read and dropped. */
+    /**
+     * Sends a request and returns the status of its answer, whose body is read and dropped. A
+     * connection the server closed while idle is reopened and the request sent again (batches
+     * carry their batch_id, so a repeat is harmless).
+     */
     int exchange(byte[] request) throws IOException {
+        if (socket == null) {
+            connect();
+        }
+        try {
+            return send(request);
+        } catch (IOException closed) {
+            socket.close();
+            connect();
+            return send(request);
+        }
+    }
+
+    private int send(byte[] request) throws IOException {
         out.write(request);
         out.flush();
         String status = line();
@@ -107,6 +123,8 @@ final class RawConnection implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        if (socket != null) {
+            socket.close();
+        }
     }
 }

@@ -166,6 +166,22 @@ class ExportAndLiveApiIT {
         assertTrue(home.contains("class=\"tora-ok\">ok</span>"), home);
     }
 
+    @Test
+    void theUrlOfAnExperimentOpensItsPage() {
+        String id = api.createExperiment(Json.createObjectBuilder().add("name", "page <of> mine")
+                .add("tags", Json.createArrayBuilder().add("cv"))
+                .add("hyperparams", Json.createObjectBuilder().add("lr", 0.25)).build());
+        api.post("/experiments/" + id + "/metrics/batch", "[{\"name\":\"loss\",\"value\":0.125}]");
+        String url = api.get("/experiments/" + id).data().asJsonObject().getString("url");
+        Api.Reply page = Api.at(url.substring(0, url.indexOf("/experiments/"))).get(url.substring(url.indexOf("/experiments/")));
+        assertEquals(200, page.status(), page.toString());
+        assertTrue(page.body().contains("<h1 id=\"name\">page &lt;of&gt; mine</h1>"), page.body());
+        assertTrue(page.body().contains("loss") && page.body().contains("0.125") && page.body().contains("0.25"), page.body());
+        Api ui = Api.at(api.base().replace("/api", ""));
+        assertEquals(404, ui.get("/experiments/" + java.util.UUID.randomUUID()).status());
+        assertEquals(404, ui.get("/experiments/not-a-uuid").status());
+    }
+
     private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

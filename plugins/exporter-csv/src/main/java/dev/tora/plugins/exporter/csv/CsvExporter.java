@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * Writes an experiment's points as one RFC 4180 table: UTF-8, CRLF line ends, a header row, then
@@ -63,6 +62,7 @@ final class CsvExporter implements Exporter {
 
     private static void writeSeries(Writer w, String rowPrefix, SeriesView series)
             throws IOException {
+        IsoInstants iso = new IsoInstants();
         series.forEachPoint((step, value, timestampMs, metadataJson) -> {
             w.write(rowPrefix);
             w.write(Long.toString(step));
@@ -71,7 +71,7 @@ final class CsvExporter implements Exporter {
             w.write(',');
             w.write(Long.toString(timestampMs));
             w.write(',');
-            w.write(Instant.ofEpochMilli(timestampMs).toString());
+            w.write(iso.format(timestampMs));
             w.write(',');
             if (metadataJson != null) {
                 w.write(CsvFields.quote(metadataJson));
