@@ -1,13 +1,11 @@
 package dev.tora.plugins.exporter.csv;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import dev.tora.plugins.spi.ExperimentView;
 import dev.tora.plugins.spi.Exporter;
 import dev.tora.plugins.spi.SeriesView;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * block of them before or between the rows would break that table. They are in the
  * {@code jsonl} export.
  *
- * <p>Values use {@link Double#toString(double)}, which parses back to the same bits and writes
+ * <p>Values are written in {@link Double#toString(double)}'s format (shortest digits, by the
+ * Schubfach algorithm), which parses back to the same bits and writes
  * {@code NaN}, {@code Infinity} and {@code -Infinity}; {@code timestamp} is milliseconds since the
  * epoch and {@code timestamp_iso} the same instant in ISO-8601 UTC; {@code metadata} is the
  * point's JSON object, empty when it has none. Fields are not altered to defuse spreadsheet
@@ -49,34 +48,34 @@ final class CsvExporter implements Exporter {
     @Override
     public void export(ExperimentView experiment, OutputStream out) throws IOException {
         // Not closed: the stream belongs to the caller.
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write(HEADER);
-        w.write(CRLF);
+        RowBuffer rows = new RowBuffer(out);
+        rows.ascii(HEADER);
+        rows.ascii(CRLF);
         String experimentFields =
                 CsvFields.quote(experiment.id()) + ',' + CsvFields.quote(experiment.name()) + ',';
         for (SeriesView series : experiment.series()) {
-            writeSeries(w, experimentFields + CsvFields.quote(series.name()) + ',', series);
+            byte[] prefix = (experimentFields + CsvFields.quote(series.name()) + ',').getBytes(StandardCharsets.UTF_8);
+            writeSeries(rows, prefix, series);
         }
-        w.flush();
+        rows.flush();
     }
 
-    private static void writeSeries(Writer w, String rowPrefix, SeriesView series)
-            throws IOException {
+    private static void writeSeries(RowBuffer rows, byte[] rowPrefix, SeriesView series) throws IOException {
         IsoInstants iso = new IsoInstants();
         series.forEachPoint((step, value, timestampMs, metadataJson) -> {
-            w.write(rowPrefix);
-            w.write(Long.toString(step));
-            w.write(',');
-            w.write(Double.toString(value));
-            w.write(',');
-            w.write(Long.toString(timestampMs));
-            w.write(',');
-            w.write(iso.format(timestampMs));
-            w.write(',');
+            rows.bytes(rowPrefix);
+            rows.decimal(step);
+            rows.ascii(',');
+            rows.ascii(DoubleToDecimal.toString(value));
+            rows.ascii(',');
+            rows.decimal(timestampMs);
+            rows.ascii(',');
+            rows.ascii(iso.format(timestampMs));
+            rows.ascii(',');
             if (metadataJson != null) {
-                w.write(CsvFields.quote(metadataJson));
+                rows.utf8(CsvFields.quote(metadataJson));
             }
-            w.write(CRLF);
+            rows.ascii(CRLF);
         });
     }
 }

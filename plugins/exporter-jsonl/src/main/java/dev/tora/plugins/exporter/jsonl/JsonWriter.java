@@ -1,5 +1,6 @@
 package dev.tora.plugins.exporter.jsonl;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -82,7 +83,7 @@ final class JsonWriter {
             out.write(d > 0 ? "\"Infinity\"" : "\"-Infinity\"");
         } else {
             // Shortest text that parses back to the same bits; valid JSON, exponent included.
-            out.write(Double.toString(d));
+            out.write(DoubleToDecimal.toString(d));
         }
         return this;
     }

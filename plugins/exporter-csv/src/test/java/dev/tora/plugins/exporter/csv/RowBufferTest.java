@@ -1,0 +1,32 @@
+package dev.tora.plugins.exporter.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RowBufferTest {
+
+    @Test
+    void decimalsAsciiAndUtf8ComeOutAsWritten() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RowBuffer rows = new RowBuffer(out);
+        long[] values = {0, 7, 10, 99, 100, 1_767_225_600_123L, Long.MAX_VALUE, -42};
+        StringBuilder expected = new StringBuilder();
+        for (long v : values) {
+            rows.decimal(v);
+            rows.ascii(',');
+            expected.append(v).append(',');
+        }
+        rows.ascii("1.0E-5");
+        rows.utf8("\u00e9\u20ac");
+        expected.append("1.0E-5").append("\u00e9\u20ac");
+        for (int i = 0; i < 20_000; i++) {
+            rows.decimal(i);
+            expected.append(i);
+        }
+        rows.flush();
+        assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
+    }
+}
