@@ -19,7 +19,8 @@ import org.h2.mvstore.RandomAccessStore;
  * never runs: under steady ingest the file would grow to four or five times its live data. Every
  * ten seconds this does that housekeeping within a time budget: it rewrites chunks that are mostly
  * dead (once they are older than H2's retention time) and moves live chunks together so the file
- * shrinks. Nothing to do on PostgreSQL.
+ * shrinks. While clients write hard it waits, unless the file is mostly empty space, so that
+ * housekeeping does not slow an ingest burst down. Nothing to do on PostgreSQL.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -29,11 +30,17 @@ public class EmbeddedDatabaseMaintenance {
     static final long BUDGET_MS = 500;
     /** Chunks or files less full than this (percent) are compacted. */
     static final int TARGET_FILL_RATE = 80;
+    /** More commits than this between two passes means clients are writing hard. */
+    static final long BUSY_COMMITS = 200;
+    /** Below this file fill rate (percent), housekeeping runs even while clients write hard. */
+    static final int URGENT_FILL_RATE = 25;
 
     private static final System.Logger LOG = System.getLogger(EmbeddedDatabaseMaintenance.class.getName());
 
     @Inject
     private ToraDatabase database;
+
+    private long lastVersion = -1;
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void compact() {
@@ -44,7 +51,13 @@ public class EmbeddedDatabaseMaintenance {
         // shares the open database between the connections of one JVM.
         try (Connection c = DatabaseTarget.fromSettings().createDataSource().getConnection()) {
             if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
-                compact(session.getDatabase().getStore().getMvStore());
+                MVStore store = session.getDatabase().getStore().getMvStore();
+                long version = store.getCurrentVersion();
+                boolean busy = lastVersion >= 0 && version - lastVersion > BUSY_COMMITS;
+                lastVersion = version;
+                if (!busy || store.getFileStore().getFillRate() < URGENT_FILL_RATE) {
+                    compact(store);
+                }
             }
         } catch (SQLException | RuntimeException e) {
             // Compaction is an optimisation; a failed pass is retried at the next one.
