@@ -27,8 +27,8 @@ final class JsonGen {
     /** A JSON number literal, from ordinary to out of every range. */
     static Arbitrary<String> jsonNumber() {
         return Arbitraries.oneOf(
-                Arbitraries.longs().map(Long::toString),
-                Arbitraries.doubles().map(Double::toString).filter(s -> !s.contains("N") && !s.contains("I")),
+                Arbitraries.longs().map(l -> Long.toString(l)),
+                Arbitraries.doubles().map(d -> Double.toString(d)).filter(s -> !s.contains("N") && !s.contains("I")),
                 Arbitraries.of("1e400", "-1e400", "1.0", "0.5", "-0", "123456789012345678901234567890", "4.9e-324"));
     }
 
