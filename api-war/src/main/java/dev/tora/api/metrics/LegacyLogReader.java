@@ -98,17 +98,11 @@ final class LegacyLogReader {
             }
         }
         if (v != null && v.getValueType() == JsonValue.ValueType.STRING) {
-            switch (((JsonString) v).getString()) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    break;
+            Double special = Values.nonFinite(((JsonString) v).getString());
+            if (special != null) {
+                return special;
             }
         }
-        throw ToraException.invalidField(field, "must be a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
+        throw Values.notAValue(field);
     }
 }

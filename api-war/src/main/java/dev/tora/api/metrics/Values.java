@@ -24,18 +24,27 @@ final class Values {
             return v;
         }
         if (e == Event.VALUE_STRING) {
-            switch (parser.getString()) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    break;
+            Double special = nonFinite(parser.getString());
+            if (special != null) {
+                return special;
             }
         }
-        throw ToraException.invalidField(field, "must be a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
+        throw notAValue(field);
+    }
+
+    /** The value a string stands for ("NaN", "Infinity", "-Infinity"), or null. */
+    static Double nonFinite(String s) {
+        return switch (s) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> null;
+        };
+    }
+
+    /** The error of a value that is neither a number nor one of the three strings. */
+    static ToraException notAValue(String field) {
+        return ToraException.invalidField(field, "must be a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
     }
 
     /** A step: an integer in [0, 2^53). */

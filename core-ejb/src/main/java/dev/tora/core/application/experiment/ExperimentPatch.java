@@ -18,12 +18,6 @@ public record ExperimentPatch(Optional<String> name, Optional<Optional<String>> 
                               Optional<List<String>> tags, Optional<Map<String, ParamValue>> hyperparams,
                               Optional<JsonValue> metadata) {
 
-    /** A patch that only sets the status. */
-    public static ExperimentPatch ofStatus(ExperimentStatus status) {
-        return new ExperimentPatch(Optional.empty(), Optional.empty(), Optional.of(status), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
     /** Whether nothing would change. */
     public boolean isEmpty() {
         return name.isEmpty() && description.isEmpty() && status.isEmpty() && visibility.isEmpty()

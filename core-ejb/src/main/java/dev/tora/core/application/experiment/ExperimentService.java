@@ -115,11 +115,6 @@ public class ExperimentService {
         return assembler.details(caller, e);
     }
 
-    /** Sets the status; a convenience for clients ending a run. */
-    public ExperimentDetails setStatus(Caller caller, String id, ExperimentStatus status) {
-        return update(caller, id, ExperimentPatch.ofStatus(status));
-    }
-
     /** Deletes the experiment with all its series and points. */
     public void delete(Caller caller, String id) {
         Experiment e = access.requireExperiment(caller, id, Permission.WRITE);

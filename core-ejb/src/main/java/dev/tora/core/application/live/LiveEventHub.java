@@ -37,12 +37,6 @@ public class LiveEventHub {
         }
     }
 
-    /** How many listeners follow the experiment. */
-    public int listenerCount(String experimentId) {
-        Set<LiveListener> set = byExperiment.get(experimentId);
-        return set == null ? 0 : set.size();
-    }
-
     void onMetrics(@Observes(during = TransactionPhase.AFTER_SUCCESS) MetricsAppended event) {
         deliver(event.experimentId(), l -> l.metricsAppended(event));
     }

@@ -1,5 +1,6 @@
 package dev.tora.core.infrastructure.plugin;
 
+import dev.tora.plugins.spi.testing.TestExperiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;

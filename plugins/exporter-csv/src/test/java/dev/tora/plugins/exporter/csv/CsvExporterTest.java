@@ -1,5 +1,9 @@
 package dev.tora.plugins.exporter.csv;
 
+import dev.tora.plugins.spi.testing.TestExperiment;
+import dev.tora.plugins.spi.testing.GeneratedSeries;
+import dev.tora.plugins.spi.testing.ListSeries;
+import dev.tora.plugins.spi.testing.LineCountingStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

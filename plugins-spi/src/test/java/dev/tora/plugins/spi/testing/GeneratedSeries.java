@@ -1,4 +1,4 @@
-package dev.tora.plugins.exporter.jsonl;
+package dev.tora.plugins.spi.testing;
 
 import dev.tora.plugins.spi.PointConsumer;
 import dev.tora.plugins.spi.SeriesView;
@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * A series whose points are made up as they are handed over, never stored. It records how many
  * points the exporter took and how far the lines that reached the output lagged behind them.
  */
-final class GeneratedSeries implements SeriesView {
+public final class GeneratedSeries implements SeriesView {
 
     private final String name;
     private final long count;
@@ -19,7 +19,7 @@ final class GeneratedSeries implements SeriesView {
     private long maxLag;
 
     /** {@code count} points; {@code linesWritten} reports lines that reached the output. */
-    GeneratedSeries(String name, long count, LongSupplier linesWritten) {
+    public GeneratedSeries(String name, long count, LongSupplier linesWritten) {
         this.name = name;
         this.count = count;
         this.linesWritten = linesWritten;
@@ -47,17 +47,17 @@ final class GeneratedSeries implements SeriesView {
     }
 
     /** How many times the exporter asked for the points. */
-    int passes() {
+    public int passes() {
         return passes;
     }
 
     /** Points handed to the exporter. */
-    long handedOver() {
+    public long handedOver() {
         return handedOver;
     }
 
     /** The most points handed over but not yet written as lines, seen at any point. */
-    long maxLag() {
+    public long maxLag() {
         return maxLag;
     }
 }

@@ -1,9 +1,9 @@
-package dev.tora.plugins.exporter.jsonl;
+package dev.tora.plugins.spi.testing;
 
 import java.io.OutputStream;
 
 /** Discards what it is given and counts the LF bytes, so big exports need no memory. */
-final class LineCountingStream extends OutputStream {
+public final class LineCountingStream extends OutputStream {
 
     private long lines;
 
@@ -24,7 +24,7 @@ final class LineCountingStream extends OutputStream {
     }
 
     /** LF bytes seen so far. */
-    long lines() {
+    public long lines() {
         return lines;
     }
 }

@@ -1,4 +1,4 @@
-package dev.tora.plugins.exporter.csv;
+package dev.tora.plugins.spi.testing;
 
 import dev.tora.plugins.spi.PointConsumer;
 import dev.tora.plugins.spi.SeriesView;
@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.List;
 
 /** A series held in a list, for small tests. */
-record ListSeries(String name, List<Point> points) implements SeriesView {
+public record ListSeries(String name, List<Point> points) implements SeriesView {
 
     /** One point. */
-    record Point(long step, double value, long timestampMs, String metadataJson) {
+    public record Point(long step, double value, long timestampMs, String metadataJson) {
     }
 
     @Override
