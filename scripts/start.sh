@@ -24,7 +24,14 @@ use_java
 
 mvn_quiet() { (cd "$TORA_ROOT" && mvn -B -q "$@"); }
 
-if [ "$build" = 1 ] || [ ! -f "$EAR" ]; then
+# Sources of the modules that make up tora.ear.
+ear_sources=(pom.xml plugins-spi core-ejb api-war ui-faces plugins ear)
+stale() {
+  [ ! -f "$EAR" ] && return 0
+  [ -n "$(cd "$TORA_ROOT" && find "${ear_sources[@]}" -newer "$EAR" -not -path '*/target/*' \
+      \( -path '*/src/*' -o -name pom.xml \) -print -quit 2>/dev/null)" ]
+}
+if [ ! -f "$EAR" ] || { [ "$build" = 1 ] && stale; }; then
   log "building tora.ear"
   mvn_quiet -DskipTests -pl ear -am package
 fi

@@ -7,7 +7,7 @@ import dev.tora.plugins.spi.testing.LineCountingStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tora.plugins.exporter.csv.ListSeries.Point;
+import dev.tora.plugins.spi.testing.ListSeries.Point;
 import dev.tora.plugins.spi.Exporter;
 import dev.tora.plugins.spi.ExporterFactory;
 import dev.tora.plugins.spi.PluginContext;

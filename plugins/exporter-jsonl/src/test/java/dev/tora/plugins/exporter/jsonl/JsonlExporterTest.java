@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tora.plugins.exporter.jsonl.ListSeries.Point;
+import dev.tora.plugins.spi.testing.ListSeries.Point;
 import dev.tora.plugins.exporter.jsonl.MiniJson.Num;
 import dev.tora.plugins.spi.Exporter;
 import dev.tora.plugins.spi.ExporterFactory;
