@@ -1,14 +1,14 @@
-package dev.tora.ui;
+package dev.tora.ui.frame;
 
 import dev.tora.core.application.system.HealthService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The start page: version and database health. */
+/** The footer of every page: version and database health. */
 @Named
 @RequestScoped
-public class HomePage {
+public class HealthBar {
 
     @Inject
     private HealthService healthService;

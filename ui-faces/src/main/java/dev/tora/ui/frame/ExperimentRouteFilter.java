@@ -1,4 +1,4 @@
-package dev.tora.ui;
+package dev.tora.ui.frame;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
