@@ -10,7 +10,6 @@ import dev.tora.api.http.UiLinks;
 import dev.tora.core.application.experiment.ExperimentDetails;
 import dev.tora.core.application.experiment.ExperimentQuery;
 import dev.tora.core.application.experiment.ExperimentService;
-import dev.tora.core.application.experiment.ExperimentSort;
 import dev.tora.core.application.experiment.Page;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.experiment.ExperimentStatus;
@@ -63,18 +62,18 @@ public class ExperimentResource {
                 .entity(json).build();
     }
 
-    /** Lists experiments, newest first by default, with their metric summaries. */
+    /** Lists experiments, newest first by default, with their metric summaries; the filters combine with AND. */
     @GET
     public JsonObject list(@QueryParam("workspace") String workspace, @QueryParam("q") String q,
                            @QueryParam("tag") String tag, @QueryParam("status") String status,
-                           @QueryParam("sort") String sort, @QueryParam("order") String order,
-                           @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        ExperimentSort sortKey = sort == null ? ExperimentSort.CREATED_AT : ExperimentSort.parse(sort, "sort");
-        boolean descending = order == null ? sortKey != ExperimentSort.NAME : parseOrder(order);
-        ExperimentQuery query = new ExperimentQuery(workspace, q, tag,
-                status == null ? null : ExperimentStatus.parse(status, "status"), sortKey, descending,
+                           @QueryParam("query") String query, @QueryParam("sort") String sort,
+                           @QueryParam("order") String order, @QueryParam("limit") String limit,
+                           @QueryParam("cursor") String cursor) {
+        boolean descending = order == null ? !"name".equals(sort) : parseOrder(order);
+        ExperimentQuery request = new ExperimentQuery(workspace, q, tag,
+                status == null ? null : ExperimentStatus.parse(status, "status"), query, sort, descending,
                 Fields.intParam(limit, "limit", ExperimentQuery.DEFAULT_LIMIT, 1, ExperimentQuery.MAX_LIMIT), cursor);
-        Page<ExperimentDetails> page = experiments.list(caller.get(), query);
+        Page<ExperimentDetails> page = experiments.list(caller.get(), request);
         JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(e -> items.add(json(e)));
         return JsonOut.page(items, page.nextCursor());

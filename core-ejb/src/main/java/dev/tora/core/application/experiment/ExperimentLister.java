@@ -4,32 +4,45 @@ import dev.tora.core.application.security.AccessGuard;
 import dev.tora.core.application.security.Caller;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.experiment.Experiment;
+import dev.tora.core.domain.query.Attribute;
+import dev.tora.core.domain.query.Expr;
+import dev.tora.core.domain.query.Operator;
+import dev.tora.core.domain.query.QueryParser;
+import dev.tora.core.domain.query.SortKey;
+import dev.tora.core.domain.query.Value;
 import dev.tora.core.domain.workspace.Permission;
+import dev.tora.core.infrastructure.query.JdbcExperimentSearch;
+import dev.tora.core.infrastructure.query.Selection;
+import dev.tora.core.infrastructure.query.SortedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** Keyset-paged listing of experiments: a page costs the same however deep it is. */
 @ApplicationScoped
 class ExperimentLister {
 
-    @PersistenceContext(unitName = "tora")
-    private EntityManager em;
-
     @Inject
     private AccessGuard access;
 
+    @Inject
+    private JdbcExperimentSearch search;
+
+    @Inject
+    private ExperimentLoader loader;
+
+    @Inject
+    private Clock clock;
+
     Page<Experiment> list(Caller caller, ExperimentQuery q) {
+        Expr filter = filter(q);
+        SortKey sort = SortKey.parse(q.sort(), "sort");
+        ListingCursor after = q.cursor() == null ? null : ListingCursor.decode(q.cursor(), sort, q.descending());
+        if (after != null && !search.fits(sort, after.position())) {
+            throw ToraException.invalidField("cursor", "is not a cursor of this listing; start again without it");
+        }
         List<String> workspaces;
         if (q.workspaceId() != null) {
             access.requireWorkspace(caller, q.workspaceId(), Permission.READ);
@@ -40,107 +53,37 @@ class ExperimentLister {
                 return new Page<>(List.of(), null);
             }
         }
-        // Native SQL for the id page (portable between H2 and PostgreSQL), then the entities.
-        StringBuilder sql = new StringBuilder("SELECT e.id FROM experiment e WHERE e.workspace_id IN (")
-                .append("?,".repeat(workspaces.size() - 1)).append("?)");
-        List<Object> params = new ArrayList<>(workspaces);
+        // One clock reading for every page of a listing, so that durations do not move under the cursor.
+        long now = after == null ? clock.millis() : after.now();
+        List<SortedRow> rows = search.page(new Selection(workspaces, filter, now), sort, q.descending(),
+                after == null ? null : after.position(), 0, q.limit() + 1);
+        boolean more = rows.size() > q.limit();
+        List<SortedRow> page = more ? rows.subList(0, q.limit()) : rows;
+        List<Experiment> experiments = loader.load(page.stream().map(SortedRow::id).toList());
+        String next = more ? new ListingCursor(sort.text(), q.descending(), now,
+                page.get(page.size() - 1).position()).encode() : null;
+        return new Page<>(experiments, next);
+    }
+
+    /** The listing's filters as one condition: text, tag and status become query terms, ANDed with the query. */
+    private static Expr filter(ExperimentQuery q) {
+        List<Expr> terms = new ArrayList<>();
         if (q.text() != null && !q.text().isEmpty()) {
-            String like = "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%";
-            sql.append(" AND (LOWER(e.name) LIKE ? ESCAPE '!' OR LOWER(e.description) LIKE ? ESCAPE '!'"
-                    + " OR EXISTS (SELECT 1 FROM experiment_tag t WHERE t.experiment_id = e.id"
-                    + " AND LOWER(t.tag) LIKE ? ESCAPE '!'))");
-            params.addAll(List.of(like, like, like));
+            Value text = new Value.Text(q.text());
+            terms.add(new Expr.Or(List.of(new Expr.Compare(Attribute.NAME, Operator.CONTAINS, text),
+                    new Expr.Compare(Attribute.DESCRIPTION, Operator.CONTAINS, text),
+                    new Expr.Compare(Attribute.TAGS, Operator.CONTAINS, text))));
         }
         if (q.tag() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM experiment_tag t WHERE t.experiment_id = e.id AND t.tag = ?)");
-            params.add(q.tag());
+            terms.add(new Expr.Compare(Attribute.TAGS, Operator.EQ, new Value.Text(q.tag())));
         }
         if (q.status() != null) {
-            sql.append(" AND e.status = ?");
-            params.add(q.status().id());
+            terms.add(new Expr.Compare(Attribute.STATUS, Operator.EQ, new Value.Text(q.status().id())));
         }
-        String key = q.sort().column();
-        String cmp = q.descending() ? "<" : ">";
-        if (q.cursor() != null) {
-            Cursor c = Cursor.decode(q.cursor(), q.sort());
-            sql.append(" AND (").append(key).append(' ').append(cmp).append(" ? OR (")
-                    .append(key).append(" = ? AND e.id ").append(cmp).append(" ?))");
-            params.addAll(List.of(c.key(), c.key(), c.id()));
+        Expr query = QueryParser.parse(q.query());
+        if (query != null) {
+            terms.add(query);
         }
-        String dir = q.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY ").append(key).append(dir).append(", e.id").append(dir).append(" LIMIT ?");
-        params.add(q.limit() + 1);
-
-        Query idQuery = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < params.size(); i++) {
-            idQuery.setParameter(i + 1, params.get(i));
-        }
-        List<String> ids = new ArrayList<>();
-        for (Object id : idQuery.getResultList()) {
-            ids.add((String) id);
-        }
-        boolean more = ids.size() > q.limit();
-        List<Experiment> rows = load(more ? ids.subList(0, q.limit()) : ids);
-        String next = more && !rows.isEmpty() ? Cursor.of(q.sort(), rows.get(rows.size() - 1)).encode() : null;
-        return new Page<>(rows, next);
-    }
-
-    /** The experiments of {@code ids}, in that order, with their collections loaded in a few queries. */
-    private List<Experiment> load(List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        TypedQuery<Experiment> query = em.createQuery("SELECT e FROM Experiment e WHERE e.id IN :ids", Experiment.class)
-                .setParameter("ids", ids);
-        query.setHint("eclipselink.batch.type", "IN");
-        query.setHint("eclipselink.batch", "e.tags");
-        query.setHint("eclipselink.batch", "e.params");
-        query.setHint("eclipselink.batch", "e.references");
-        Map<String, Experiment> byId = new HashMap<>();
-        query.getResultList().forEach(e -> byId.put(e.getId(), e));
-        List<Experiment> ordered = new ArrayList<>(ids.size());
-        ids.forEach(id -> {
-            Experiment e = byId.get(id);
-            if (e != null) {
-                ordered.add(e);
-            }
-        });
-        return ordered;
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    /** A position in the list: the sort key and id of the last row of a page. */
-    record Cursor(ExperimentSort sort, Object key, String id) {
-
-        static Cursor of(ExperimentSort sort, Experiment e) {
-            Object key = switch (sort) {
-                case CREATED_AT -> e.getCreatedAt();
-                case UPDATED_AT -> e.getUpdatedAt();
-                case NAME -> e.getName();
-            };
-            return new Cursor(sort, key, e.getId());
-        }
-
-        String encode() {
-            String raw = sort.id() + "\n" + key + "\n" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text, ExperimentSort expected) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                String[] parts = raw.split("\n", 3);
-                if (parts.length != 3 || !parts[0].equals(expected.id())) {
-                    throw new IllegalArgumentException("cursor of another listing");
-                }
-                Object key = expected == ExperimentSort.NAME ? parts[1] : (Object) Long.parseLong(parts[1]);
-                return new Cursor(expected, key, parts[2]);
-            } catch (IllegalArgumentException e) {
-                throw ToraException.invalidField("cursor", "is not a cursor of this listing; start again without it");
-            }
-        }
+        return terms.isEmpty() ? null : terms.size() == 1 ? terms.get(0) : new Expr.And(terms);
     }
 }

@@ -60,6 +60,15 @@ public class ToraException extends RuntimeException {
         return new ToraException(Kind.INVALID, "invalid_field", field + ": " + problem, Map.of("field", field));
     }
 
+    /**
+     * 400 naming the field at fault and the 0-based character offset in its text where the problem
+     * is, such as a malformed query.
+     */
+    public static ToraException invalidAt(String field, String problem, int position) {
+        return new ToraException(Kind.INVALID, "invalid_field", field + ": " + problem + " at position " + position,
+                Map.of("field", field, "position", position));
+    }
+
     /** 400 for a body that is not valid JSON or not of the expected shape. */
     public static ToraException malformed(String problem) {
         return new ToraException(Kind.INVALID, "malformed_body", problem, Map.of());

@@ -170,6 +170,26 @@ public class Experiment {
         tags.addAll(newTags);
     }
 
+    /**
+     * Adds one (already validated) tag at the end; false when it was there already.
+     *
+     * @throws IllegalStateException when the experiment has {@link ExperimentRules#MAX_TAGS} tags
+     */
+    public boolean addTag(String tag) {
+        if (tags.contains(tag)) {
+            return false;
+        }
+        if (tags.size() >= ExperimentRules.MAX_TAGS) {
+            throw new IllegalStateException("experiment " + id + " has " + ExperimentRules.MAX_TAGS + " tags already");
+        }
+        return tags.add(tag);
+    }
+
+    /** Removes one tag; false when it was not there. */
+    public boolean removeTag(String tag) {
+        return tags.remove(tag);
+    }
+
     /** Merges hyperparameters: new keys are added, existing ones overwritten. */
     public void mergeParams(Map<String, ParamValue> more) {
         params.putAll(more);

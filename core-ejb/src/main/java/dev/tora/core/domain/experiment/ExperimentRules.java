@@ -42,11 +42,16 @@ public final class ExperimentRules {
         return TextRules.optionalText(text, field, MAX_DESCRIPTION);
     }
 
+    /** One valid tag: a name of at most {@link #MAX_TAG} characters. */
+    public static String tag(String tag, String field) {
+        return TextRules.requireName(tag, field, MAX_TAG);
+    }
+
     /** Tags checked one by one, duplicates dropped, first-seen order kept. */
     public static List<String> tags(List<String> tags, String field) {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < tags.size(); i++) {
-            unique.add(TextRules.requireName(tags.get(i), field + "[" + i + "]", MAX_TAG));
+            unique.add(tag(tags.get(i), field + "[" + i + "]"));
         }
         if (unique.size() > MAX_TAGS) {
             throw ToraException.invalidField(field, "has " + unique.size() + " distinct tags; at most " + MAX_TAGS);
