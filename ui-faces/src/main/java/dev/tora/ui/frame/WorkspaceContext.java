@@ -55,14 +55,23 @@ public class WorkspaceContext {
             Object cookie = ctx.getRequestCookieMap().get(COOKIE);
             String remembered = cookie instanceof Cookie c ? c.getValue() : null;
             id = known(requested) ? requested : known(remembered) ? remembered : Workspace.DEFAULT_ID;
+            if (!id.equals(remembered)) {
+                // postbacks carry no query string: the cookie keeps them in the workspace the page shows
+                remember(ctx, id);
+            }
         }
         return id;
     }
 
+    private static void remember(ExternalContext ctx, String workspaceId) {
+        ctx.addResponseCookie(COOKIE, workspaceId, Map.of("path", "/", "maxAge", 60 * 60 * 24 * 365, "SameSite", "Lax"));
+    }
+
     /** Set by the switcher, or by a page that belongs to a workspace (an experiment's). */
     public void setId(String id) {
-        if (known(id)) {
+        if (known(id) && !id.equals(getId())) {
             this.id = id;
+            remember(FacesContext.getCurrentInstance().getExternalContext(), id);
         }
     }
 
@@ -76,7 +85,7 @@ public class WorkspaceContext {
     /** Remembers the chosen workspace and opens its dashboard. */
     public void switchTo() throws IOException {
         ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
-        ctx.addResponseCookie(COOKIE, getId(), Map.of("path", "/", "maxAge", 60 * 60 * 24 * 365, "SameSite", "Lax"));
+        remember(ctx, getId());
         ctx.redirect(ctx.getRequestContextPath() + "/?workspace=" + URLEncoder.encode(getId(), StandardCharsets.UTF_8));
     }
 

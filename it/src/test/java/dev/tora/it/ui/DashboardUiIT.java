@@ -1,0 +1,263 @@
+package dev.tora.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tora.it.Api;
+import dev.tora.it.ToraDeployment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in a real browser over a seeded workspace of 120 experiments: database sorting,
+ * virtual scrolling, the query language, bulk actions, forms and the compare page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DashboardUiIT {
+
+    private static final int RUNS = 120;
+    private static Browser browser;
+    private static String workspace;
+    private static final Api API = Api.local();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ToraDeployment.ear();
+    }
+
+    @BeforeAll
+    static void seed() {
+        browser = Browser.open();
+        workspace = API.post("/workspaces", "{\"name\": \"dashboard-ui\"}").data().asJsonObject().getString("id");
+        for (int i = 0; i < RUNS; i++) {
+            JsonObject body = Json.createObjectBuilder()
+                    .add("name", String.format("run-%03d", i))
+                    .add("workspaceId", workspace)
+                    .add("tags", i % 10 == 0 ? Json.createArrayBuilder().add("special") : Json.createArrayBuilder().add("plain"))
+                    .add("hyperparams", Json.createObjectBuilder().add("lr", lr(i)).add("batch", 32 << (i % 3)))
+                    .build();
+            String id = API.createExperiment(body);
+            API.post("/experiments/" + id + "/metrics/batch", "{\"series\": [{\"name\": \"loss\", \"steps\": [0],"
+                    + " \"values\": [" + loss(i) + "]}]}");
+            if (i % 2 == 0) {
+                API.patch("/experiments/" + id, "{\"status\": \"finished\"}");
+            }
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private static double lr(int i) {
+        return (i % 7 + 1) / 100.0;
+    }
+
+    /** A loss that is not in creation order, so sorting by it is visible. */
+    private static double loss(int i) {
+        return ((i * 37) % RUNS) / 100.0 + 0.001;
+    }
+
+    private void dashboard(String query) {
+        browser.go("/?workspace=" + workspace + (query == null ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    }
+
+    private List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (WebElement a : browser.all(By.cssSelector("#dash\\:experiments_data tr[data-rk] a.tora-exp-link"))) {
+            out.add(a.getText());
+        }
+        return out;
+    }
+
+    private void addColumn(String key) {
+        browser.click(By.id("dash:columns"));
+        WebElement input = browser.id("columns-form:column-key_input");
+        input.clear();
+        input.sendKeys(key);
+        browser.js("PF('columnsDialog').jq.find('.ui-autocomplete-panel').hide();");
+        browser.click(By.id("columns-form:column-add"));
+        browser.js("PF('columnsDialog').hide();");
+    }
+
+    private void select(int... rows) {
+        List<WebElement> boxes = browser.all(By.cssSelector("#dash\\:experiments_data tr[data-rk] td.ui-selection-column .ui-chkbox-box"));
+        for (int r : rows) {
+            boxes.get(r).click();
+            browser.settle();
+        }
+    }
+
+    private List<String> selectedIds() {
+        List<String> out = new ArrayList<>();
+        for (WebElement tr : browser.all(By.cssSelector("#dash\\:experiments_data tr[data-rk][aria-selected='true']"))) {
+            out.add(tr.getAttribute("data-rk"));
+        }
+        return out;
+    }
+
+    @Test
+    void sortingByAMetricColumnHappensInTheDatabase() {
+        dashboard(null);
+        addColumn("metrics.loss.last");
+        WebElement header = browser.visible(By.xpath("//th[.//span[normalize-space(text())='loss.last']]"));
+        header.click();
+        browser.settle();
+        browser.until(d -> names().size() > 0 && names().get(0).equals("run-000"));
+        header = browser.visible(By.xpath("//th[.//span[normalize-space(text())='loss.last']]"));
+        header.click();
+        browser.settle();
+        // the largest loss, (i * 37) % 120 == 119, is run i = 107
+        browser.until(d -> names().size() > 0 && names().get(0).equals("run-107"));
+    }
+
+    @Test
+    void scrollingLoadsTheNextPagesFromTheServer() {
+        dashboard(null);
+        List<String> first = names();
+        assertTrue(first.size() <= 60, "only the first page is rendered at first: " + first.size());
+        assertEquals("run-119", first.get(0));
+        for (int i = 0; i < 10 && !names().contains("run-000"); i++) {
+            browser.js("var b = document.querySelector('#dash\\\\:experiments .ui-datatable-scrollable-body');"
+                    + " b.scrollTop = b.scrollHeight;");
+            browser.settle();
+        }
+        assertTrue(names().contains("run-000"), "the oldest run arrives after scrolling");
+    }
+
+    @Test
+    void aQueryWithOrAndParenthesesFiltersInTheDatabase() {
+        dashboard("(params.lr >= 0.07 OR tags = \"special\") AND status = finished");
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < RUNS; i++) {
+            if ((lr(i) >= 0.07 || i % 10 == 0) && i % 2 == 0) {
+                expected.add(String.format("run-%03d", i));
+            }
+        }
+        assertEquals(expected, new TreeSet<>(names()));
+        assertEquals("(params.lr >= 0.07 OR tags = \"special\") AND status = finished",
+                browser.id("search").getAttribute("value"));
+    }
+
+    @Test
+    void aMalformedQuerySaysWhereItIsWrong() {
+        dashboard("metrics.loss < ");
+        WebElement error = browser.id("dash:query-error");
+        assertTrue(error.getText().contains("position"), error.getText());
+        String caret = browser.id("query-caret").getText();
+        assertTrue(caret.endsWith("^"), caret);
+    }
+
+    @Test
+    void bulkTagReachesExactlyTheSelectedExperiments() {
+        dashboard("tags = \"plain\"");
+        select(0, 1, 2);
+        List<String> ids = selectedIds();
+        assertEquals(3, ids.size());
+        assertTrue(browser.id("selection-count").getText().contains("3 experiments"));
+        browser.click(By.id("dash:bulk-tag-open"));
+        browser.id("bulk-form:bulk-tag").sendKeys("bulk-x");
+        browser.click(By.id("bulk-form:bulk-tag-add"));
+        for (String id : ids) {
+            assertTrue(API.get("/experiments/" + id).data().asJsonObject().getJsonArray("tags").toString().contains("bulk-x"));
+        }
+        Api.Reply tagged = API.get("/experiments?workspace=" + workspace + "&tag=bulk-x");
+        assertEquals(3, tagged.items().size());
+    }
+
+    @Test
+    void bulkDeleteAsksNamingHowManyAndDeletes() {
+        String a = API.createExperiment(Json.createObjectBuilder().add("name", "doomed-a").add("workspaceId", workspace).build());
+        String b = API.createExperiment(Json.createObjectBuilder().add("name", "doomed-b").add("workspaceId", workspace).build());
+        dashboard("name ~ \"doomed\"");
+        select(0, 1);
+        browser.click(By.id("dash:bulk-delete"));
+        WebElement confirm = browser.visible(By.cssSelector(".ui-confirm-dialog"));
+        assertTrue(confirm.getText().contains("2 experiments"), confirm.getText());
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+        browser.until(d -> API.get("/experiments/" + a).status() == 404 && API.get("/experiments/" + b).status() == 404);
+        assertTrue(names().isEmpty());
+    }
+
+    @Test
+    void theNewExperimentFormShowsTheServersValidation() {
+        dashboard(null);
+        browser.click(By.id("dash:new-experiment"));
+        browser.id("new-experiment-form:exp-name").sendKeys("formed");
+        browser.id("new-experiment-form:exp-hyperparams").sendKeys("lr = 0.1\nthis line has no equals sign");
+        browser.click(By.id("new-experiment-form:exp-create"));
+        WebElement message = browser.visible(By.cssSelector("#new-experiment-form .ui-message-error"));
+        assertTrue(message.getText().contains("line 2"), message.getText());
+        assertTrue(API.get("/experiments?workspace=" + workspace + "&q=formed").items().isEmpty());
+
+        WebElement params = browser.id("new-experiment-form:exp-hyperparams");
+        params.clear();
+        params.sendKeys("lr = 0.1");
+        browser.click(By.id("new-experiment-form:exp-create"));
+        browser.until(d -> d.getCurrentUrl().contains("/experiments/"));
+        assertEquals(0.1, API.get("/experiments?workspace=" + workspace + "&q=formed").items().get(0)
+                .getJsonObject("hyperparams").getJsonNumber("lr").doubleValue());
+    }
+
+    @Test
+    void columnsAreRememberedPerWorkspace() {
+        dashboard(null);
+        addColumn("params.batch");
+        assertTrue(browser.visible(By.xpath("//th[.//span[normalize-space(text())='batch']]")).isDisplayed());
+        browser.reload();
+        assertTrue(browser.visible(By.xpath("//th[.//span[normalize-space(text())='batch']]")).isDisplayed());
+        browser.go("/?workspace=00000000-0000-0000-0000-000000000001");
+        assertTrue(browser.all(By.xpath("//th[.//span[normalize-space(text())='batch']]")).isEmpty());
+    }
+
+    @Test
+    void compareSelectedOpensTheComparisonWithTheDiff() {
+        dashboard("tags = \"special\"");
+        select(0, 1, 2);
+        List<String> ids = selectedIds();
+        browser.click(By.id("dash:compare"));
+        browser.until(d -> d.getCurrentUrl().contains("/compare?ids="));
+        for (String id : ids) {
+            assertTrue(browser.driver().getCurrentUrl().contains(id));
+        }
+        assertEquals(3, browser.all(By.cssSelector("#compare-form\\:runs_data tr[data-ri]")).size());
+        assertFalse(browser.all(By.cssSelector("#compare-form\\:diff .tora-diff-cell")).isEmpty(), "differing values are highlighted");
+        int before = browser.all(By.cssSelector("#compare-form\\:diff_data tr[data-ri]")).size();
+        browser.click(By.cssSelector("#compare-form\\:hide-equal .ui-toggleswitch-slider"));
+        browser.until(d -> browser.all(By.cssSelector("#compare-form\\:diff_data tr[data-ri]")).size() < before);
+    }
+
+    @Test
+    void screenshotsOfTheMainPagesInBothThemes() {
+        String id = API.get("/experiments?workspace=" + workspace + "&limit=1").items().get(0).getString("id");
+        String ids = String.join(",", API.get("/experiments?workspace=" + workspace + "&limit=3").items().stream()
+                .map(e -> e.getString("id")).toList());
+        for (String theme : List.of("light", "dark")) {
+            browser.theme(theme);
+            dashboard(null);
+            browser.screenshot("dashboard-" + theme);
+            browser.go("/experiments/" + id);
+            browser.screenshot("experiment-" + theme);
+            browser.go("/compare?ids=" + ids);
+            browser.screenshot("compare-" + theme);
+            assertEquals(theme, browser.js("return document.documentElement.dataset.theme;"));
+        }
+    }
+}
