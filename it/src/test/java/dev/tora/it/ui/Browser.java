@@ -107,9 +107,11 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Clicks, then waits for PrimeFaces' ajax queue to drain. */
+    /** Scrolls the element to the middle of the window, clicks, then waits for PrimeFaces' ajax queue to drain. */
     public void click(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement e = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        js("arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
         settle();
     }
 

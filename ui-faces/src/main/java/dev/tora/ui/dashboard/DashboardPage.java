@@ -13,6 +13,7 @@ import dev.tora.core.domain.query.Aggregate;
 import dev.tora.core.domain.query.Attribute;
 import dev.tora.core.domain.query.Metric;
 import dev.tora.core.domain.query.Param;
+import dev.tora.core.domain.query.QueryParser;
 import dev.tora.ui.frame.Formats;
 import dev.tora.ui.frame.UiCaller;
 import dev.tora.ui.frame.UiMessages;
@@ -58,6 +59,7 @@ public class DashboardPage implements Serializable {
     private ColumnLayout layout;
     private List<ExperimentDetails> selected = new ArrayList<>();
     private String columnToAdd;
+    private ToraException queryError;
 
     /** Reads the workspace, the query ({@code q}) and the stored column layout. */
     @PostConstruct
@@ -69,7 +71,14 @@ public class DashboardPage implements Serializable {
         query = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("q");
         layout = preferences.get(caller.require(), workspaceId, PreferenceKey.DASHBOARD_COLUMNS)
                 .map(ColumnLayout::fromJson).orElseGet(ColumnLayout::defaults);
-        model = new ExperimentLazyModel(search, caller.require(), workspaceId, query);
+        if (query != null && !query.isBlank()) {
+            try {
+                QueryParser.parse(query);
+            } catch (ToraException e) {
+                queryError = e;
+            }
+        }
+        model = new ExperimentLazyModel(search, caller.require(), workspaceId, query, queryError == null);
     }
 
     /** The rows, loaded page by page as the table scrolls. */
@@ -186,9 +195,9 @@ public class DashboardPage implements Serializable {
         return "";
     }
 
-    /** The query's error (with its position), or null. */
+    /** The query's error (with its position), or null; known before the table renders. */
     public ToraException getQueryError() {
-        return model == null ? null : model.getQueryError();
+        return queryError;
     }
 
     /** A caret under the query's error position, for the monospace view of the query. */

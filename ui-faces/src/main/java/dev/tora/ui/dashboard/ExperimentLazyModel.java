@@ -5,7 +5,6 @@ import dev.tora.core.application.experiment.ExperimentSearch;
 import dev.tora.core.application.experiment.ExperimentSearchService;
 import dev.tora.core.application.experiment.SearchResult;
 import dev.tora.core.application.security.Caller;
-import dev.tora.core.domain.error.ToraException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,16 @@ public class ExperimentLazyModel extends LazyDataModel<ExperimentDetails> {
     private final String workspaceId;
     private final String query;
     private final Map<String, ExperimentDetails> seen = new HashMap<>();
-    private ToraException queryError;
+    private final boolean runnable;
     private long total = -1;
 
-    /** A model over {@code workspaceId} filtered by {@code query} (blank: every experiment). */
-    public ExperimentLazyModel(ExperimentSearchService search, Caller caller, String workspaceId, String query) {
+    /**
+     * A model over {@code workspaceId} filtered by {@code query} (blank: every experiment); a query
+     * that does not parse ({@code runnable} false) shows no rows, and the page shows its error.
+     */
+    public ExperimentLazyModel(ExperimentSearchService search, Caller caller, String workspaceId, String query,
+                               boolean runnable) {
+        this.runnable = runnable;
         this.search = search;
         this.caller = caller;
         this.workspaceId = workspaceId;
@@ -54,23 +58,20 @@ public class ExperimentLazyModel extends LazyDataModel<ExperimentDetails> {
         SortMeta sort = sortBy == null || sortBy.isEmpty() ? null : sortBy.values().iterator().next();
         String key = sort == null || sort.getOrder() == SortOrder.UNSORTED ? "created" : sort.getField();
         boolean descending = sort == null || sort.getOrder() == SortOrder.UNSORTED || sort.getOrder() == SortOrder.DESCENDING;
-        try {
-            SearchResult result = search.search(caller, new ExperimentSearch(workspaceId, query, key, descending, first,
-                    Math.max(1, pageSize)));
-            total = result.total();
-            setRowCount((int) Math.min(Integer.MAX_VALUE, total));
-            if (seen.size() > KEPT_ROWS) {
-                seen.clear();
-            }
-            result.rows().forEach(e -> seen.put(e.id(), e));
-            queryError = null;
-            return result.rows();
-        } catch (ToraException e) {
-            queryError = e;
+        if (!runnable) {
             total = 0;
             setRowCount(0);
             return List.of();
         }
+        SearchResult result = search.search(caller, new ExperimentSearch(workspaceId, query, key, descending, first,
+                Math.max(1, pageSize)));
+        total = result.total();
+        setRowCount((int) Math.min(Integer.MAX_VALUE, total));
+        if (seen.size() > KEPT_ROWS) {
+            seen.clear();
+        }
+        result.rows().forEach(e -> seen.put(e.id(), e));
+        return result.rows();
     }
 
     @Override
@@ -81,11 +82,6 @@ public class ExperimentLazyModel extends LazyDataModel<ExperimentDetails> {
     @Override
     public ExperimentDetails getRowData(String rowKey) {
         return seen.get(rowKey);
-    }
-
-    /** The query's error from the last load, or null. */
-    public ToraException getQueryError() {
-        return queryError;
     }
 
     /** Whether the workspace has no experiments at all (not merely none matching). */
