@@ -437,7 +437,7 @@
         const range = grid.serverRange(this);
         const pages = await Promise.all(this.metrics.map(m => Tora.api.points(grid.apiBase, grid.experimentId, m, {
           x: range.x, from: range.from, to: range.to, points: budget, signal: abort.signal,
-          priority: reason === 'initial' ? this.priority() : 0
+          priority: this.priority()
         })));
         if (seq !== this.seq) {
           return;

@@ -874,7 +874,7 @@
     }
 
     frame(w, h) {
-      return { left: 64, right: w - 16, top: 14, bottom: h - 40 };
+      return { left: 84, right: w - 16, top: 14, bottom: h - 40 };
     }
 
     pos(F, i) {
@@ -920,7 +920,7 @@
       ctx.font = '600 12px ' + th.font;
       ctx.fillText(this.x.label, (F.left + F.right) / 2, F.bottom + 30);
       ctx.save();
-      ctx.translate(14, (F.top + F.bottom) / 2);
+      ctx.translate(12, (F.top + F.bottom) / 2);
       ctx.rotate(-Math.PI / 2);
       ctx.fillText(this.y.label, 0, 0);
       ctx.restore();

@@ -81,8 +81,11 @@ final class ChartTestPage {
         WebElement over = over(chart);
         int w = over.getSize().getWidth();
         int h = over.getSize().getHeight();
-        new Actions(browser.driver()).moveToElement(over, (int) ((a - 0.5) * w), (int) (0.1 * h - 0.0))
-                .clickAndHold().moveByOffset((int) ((b - a) * w / 2), 0).moveByOffset((int) ((b - a) * w / 2), 0)
+        int start = (int) Math.round(a * w);
+        int end = (int) Math.round(b * w);
+        int half = (end - start) / 2;
+        new Actions(browser.driver()).moveToElement(over, start - w / 2, (int) (-0.3 * h))
+                .clickAndHold().moveByOffset(half, 0).moveByOffset(end - start - half, 0)
                 .release().perform();
     }
 
