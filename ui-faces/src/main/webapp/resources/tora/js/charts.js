@@ -78,7 +78,7 @@
     }
     const a = Math.abs(v);
     if (a !== 0 && (a >= 1e6 || a < 1e-3)) {
-      return v.toExponential(3);
+      return Number(v.toPrecision(4)).toExponential();
     }
     return String(Number(v.toPrecision(5)));
   }
@@ -336,7 +336,8 @@
       this.appendAgain = false;
       this.loadedBudget = 0;
       this.theme = theme(grid.el);
-      this.colors = metrics.map((m, i) => palette(i, this.theme.dark));
+      // colours follow the theme in force whenever they are drawn
+      this.colors = metrics.map((m, i) => alpha => palette(i, this.theme.dark)(alpha));
       this.buildDom();
     }
 
@@ -730,7 +731,7 @@
       }
       const yAxis = {
         stroke: () => th().text, grid: { stroke: () => th().grid, width: 1 }, ticks: { stroke: () => th().grid, width: 1 },
-        font: axisFont(), values: (u, splits) => splits.map(fmtNum), size: 56
+        font: axisFont(), values: (u, splits) => splits.map(fmtNum), size: axisSize
       };
       const opts = {
         width: Math.max(120, this.plotEl.clientWidth), height: PLOT_HEIGHT,
@@ -1009,6 +1010,12 @@
       }
       this.root.remove();
     }
+  }
+
+  /** Width of a y axis that fits its longest tick label. */
+  function axisSize(u, values) {
+    const longest = values ? values.reduce((m, v) => Math.max(m, String(v).length), 0) : 4;
+    return Math.max(36, 14 + Math.ceil(longest * 6.4));
   }
 
   function lastDefined(col) {
@@ -1507,6 +1514,9 @@
     refreshTheme() {
       this.charts.forEach(c => {
         c.theme = theme(this.el);
+        c.root.querySelectorAll('.tora-chart-swatch').forEach((sw, k) => {
+          sw.style.background = c.colors[k % c.metrics.length](1);
+        });
         if (c.u) {
           c.u.redraw(false, true);
         }
@@ -1583,6 +1593,6 @@
     timings,
     /** Redraws every grid with the theme now in force (also on a 'tora:themechange' event). */
     refreshTheme: () => document.querySelectorAll('.tora-chart-grid').forEach(g => g.toraGrid && g.toraGrid.refreshTheme()),
-    util: { theme, palette, fmtNum, fmtDuration, fmtTime, csvField, record, el, interpolate }
+    util: { theme, palette, fmtNum, fmtDuration, fmtTime, csvField, record, el, interpolate, axisSize }
   };
 })();

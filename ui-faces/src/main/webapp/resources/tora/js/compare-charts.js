@@ -149,6 +149,13 @@
       this.load('initial');
       this.resizer = new ResizeObserver(() => this.resized());
       this.resizer.observe(this.plotEl);
+      this.themeListener = () => {
+        this.theme = U().theme(this.root);
+        if (this.pages) {
+          this.render('theme', performance.now());
+        }
+      };
+      document.addEventListener('tora:themechange', this.themeListener);
     }
 
     build() {
@@ -363,7 +370,7 @@
         legend: { show: false }, padding: [10, 14, 0, 0],
         focus: { alpha: 0.25 },
         scales: { x: { time: false }, y: { distr: this.logY ? 3 : 1 } },
-        axes: [axis({ label: 'step', labelSize: 18, labelFont: font }), axis({ size: 56 })],
+        axes: [axis({ label: 'step', labelSize: 18, labelFont: font }), axis({ size: U().axisSize })],
         series, bands,
         cursor: {
           drag: { x: true, y: false, setScale: false, dist: 4 },
@@ -523,6 +530,7 @@
     destroy() {
       this.seq++;
       this.resizer.disconnect();
+      document.removeEventListener('tora:themechange', this.themeListener);
       if (this.u) {
         this.u.destroy();
         this.u = null;
@@ -602,6 +610,8 @@
       this.canvas.addEventListener('blur', () => this.setHover(-1));
       this.resizer = new ResizeObserver(() => this.draw('resize'));
       this.resizer.observe(root);
+      this.themeListener = () => this.draw('theme');
+      document.addEventListener('tora:themechange', this.themeListener);
     }
 
     size() {
@@ -688,6 +698,7 @@
 
     destroy() {
       this.resizer.disconnect();
+      document.removeEventListener('tora:themechange', this.themeListener);
       this.root.replaceChildren();
       this.root.toraPlot = null;
     }

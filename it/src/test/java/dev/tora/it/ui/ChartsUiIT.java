@@ -101,6 +101,16 @@ class ChartsUiIT {
         assertRedMarker("metric:short", 150, false);
         // the gap: non-finite values are nulls in the drawn line
         assertEquals(Boolean.TRUE, page.chartJs("metric:short", "u.data[3][50] === null && u.data[3][49] === 29"));
+
+        // an overlay: both metrics on one chart, on the union of their x values
+        browser.js("document.querySelector('.tora-chart-grid').toraGrid.addOverlay(['short', 'lr'])");
+        String overlay = "overlay:short+lr";
+        page.awaitDrawn(overlay);
+        assertEquals("short,lr", page.attr(overlay, "data-metric"));
+        assertEquals(Boolean.TRUE, page.chartJs(overlay, "u.data.length === 9 && u.data[0].length > 200"
+                + " && u.data[3].filter(v => v != null).length === 197 && u.data[7].some(v => v != null)"));
+        assertTrue(page.seriesPixels(overlay) > 300);
+        assertEquals(2L, ((Number) page.chartJs(overlay, "c.legendRows.length")).longValue());
     }
 
     /** A red marker pixel at x on the top or bottom edge of the plotting area. */
@@ -389,9 +399,12 @@ class ChartsUiIT {
     void aRunningExperimentAppendsOnlyItsNewPointsWhileTheClientLogs() {
         String id = SEED.experiment("charts live", null);
         SEED.log(id, "live", 0, 100, s -> Double.toString(s * 0.5), 1000);
+        SEED.log(id, "big", 0, 5000, s -> Double.toString(Math.sin(s / 100.0)), 1000);
         page.openExperiment(id);
         String chart = "metric:live";
         page.awaitDrawn(chart);
+        page.awaitDrawn("metric:big");
+        assertEquals("buckets", page.attr("metric:big", "data-mode"));
         assertEquals("true", browser.js("return document.querySelector('.tora-chart-grid').dataset.live"));
         ChartBrowser.await(() -> Boolean.TRUE.equals(browser.js("return Tora.live.status.connected")), ChartTestPage.WAIT,
                 () -> "the event stream open");
@@ -400,6 +413,7 @@ class ChartsUiIT {
         long next = 100;
         for (int batch = 0; batch < 3; batch++) {
             long posted = System.nanoTime();
+            SEED.log(id, "big", 5000 + batch * 20, 20, s -> Double.toString(Math.sin(s / 100.0)), 1000);
             SEED.log(id, "live", next, 20, s -> Double.toString(s * 0.5), 1000);
             next += 20;
             long expected = next;
@@ -411,6 +425,14 @@ class ChartsUiIT {
         assertEquals(List.of(100L, 120L, 140L), fetched.stream().map(u -> param(u, "from")).toList(),
                 "only new points, from the last step seen + 1: " + fetched);
         assertEquals(Boolean.TRUE, page.chartJs(chart, "u.data[3].length === 160 && u.data[3][159] === 79.5"));
+        // a bucketed series takes new points into trailing buckets of the same size
+        ChartBrowser.await(() -> Long.valueOf(5060).equals(page.chartJs("metric:big",
+                "c.series[0].page.count.reduce((a, b) => a + b, 0)")), ChartTestPage.WAIT, () -> "big holds 5,060 points");
+        assertEquals("buckets", page.attr("metric:big", "data-mode"));
+        List<String> big = page.requests("/metrics/big/points");
+        assertTrue(!big.isEmpty() && big.stream().allMatch(u -> param(u, "from") >= 5000), big.toString());
+        assertEquals(5059L, ((Number) page.chartJs("metric:big", "c.series[0].page.xEnd[c.series[0].page.xEnd.length - 1]"))
+                .longValue());
         assertTrue(latencies.stream().allMatch(ms -> ms < 2000), "drawn within 2 s of each batch: " + latencies + " ms");
         System.out.println("RESULT live append latency (batch POST to chart drawn): " + latencies + " ms");
 
