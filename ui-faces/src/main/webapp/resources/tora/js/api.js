@@ -75,14 +75,18 @@
   }
 
   // A small priority queue in front of fetch: the browser opens 6 connections per host and the
-  // live stream holds one, so charts in view go first and the rest wait their turn.
+  // live stream holds one, so charts in view go first; the rest start only when no request of a
+  // chart in view is running or waiting, so they do not take the server's time from those.
   const MAX_ACTIVE = 4;
   const waiting = [[], []];
-  let active = 0;
+  const running = [0, 0];
 
   function pump() {
-    while (active < MAX_ACTIVE) {
-      const job = waiting[0].shift() || waiting[1].shift();
+    while (running[0] + running[1] < MAX_ACTIVE) {
+      let job = waiting[0].shift();
+      if (!job && running[0] === 0) {
+        job = waiting[1].shift();
+      }
       if (!job) {
         return;
       }
@@ -90,9 +94,9 @@
         job.reject(abortError());
         continue;
       }
-      active++;
+      running[job.priority]++;
       job.run().then(job.resolve, job.reject).finally(() => {
-        active--;
+        running[job.priority]--;
         pump();
       });
     }
@@ -104,7 +108,8 @@
 
   function queued(run, priority, signal) {
     return new Promise((resolve, reject) => {
-      waiting[priority > 0 ? 1 : 0].push({ run, resolve, reject, signal });
+      const p = priority > 0 ? 1 : 0;
+      waiting[p].push({ run, resolve, reject, signal, priority: p });
       pump();
     });
   }
@@ -116,7 +121,9 @@
       let response;
       try {
         response = await fetch(url, {
-          headers: { 'Accept': 'application/json' }, credentials: 'same-origin', signal: o.signal
+          headers: { 'Accept': 'application/json' }, credentials: 'same-origin', signal: o.signal,
+          // the page's address may be long (a comparison of 100 runs): the API has no use for it
+          referrerPolicy: 'origin'
         });
       } catch (e) {
         if (e.name === 'AbortError') {
@@ -174,15 +181,22 @@
     }
   }
 
+  /** Experiments per comparison request: short URLs, and the server answers the parts in parallel. */
+  const COMPARE_PART = 25;
+
   /** One metric of several experiments: [{experiment, name, page}] in the order asked. */
   async function comparePoints(apiBase, experimentIds, name, opts) {
     const o = opts || {};
     const axis = o.x || 'step';
-    const url = apiBase + '/metrics/points' + query({
-      experiments: experimentIds.join(','), name, x: axis, from: o.from, to: o.to, points: o.points
-    });
-    const data = await getJson(url, o);
-    return data.map(p => ({ experiment: p.experiment, name: p.name, page: decodePage(p, axis) }));
+    const parts = [];
+    for (let i = 0; i < experimentIds.length; i += COMPARE_PART) {
+      const ids = experimentIds.slice(i, i + COMPARE_PART);
+      const url = apiBase + '/metrics/points' + query({ experiments: ids.join(','), name, x: axis, from: o.from,
+        to: o.to, points: o.points }).replace(/%2C/g, ',');
+      parts.push(getJson(url, o));
+    }
+    const answers = await Promise.all(parts);
+    return [].concat(...answers).map(p => ({ experiment: p.experiment, name: p.name, page: decodePage(p, axis) }));
   }
 
   /** The experiment's series summaries (name, count, first_step, last_step, ...). */

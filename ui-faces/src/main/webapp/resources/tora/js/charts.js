@@ -1429,12 +1429,13 @@
       }
       this.zoom = { min, max };
       this.syncToolbar();
-      this.charts.forEach(c => {
-        if (c.u) {
-          c.u.setScale('x', { min, max });
+      this.charts.forEach(c => c.load('zoom'));
+      // the held points zoomed at once, while the re-queries run
+      requestAnimationFrame(() => this.charts.forEach(c => {
+        if (c.u && this.zoom && c.root.dataset.loading === 'true') {
+          c.u.setScale('x', { min: this.zoom.min, max: this.zoom.max });
         }
-        c.load('zoom');
-      });
+      }));
     }
 
     resetZoom() {

@@ -198,9 +198,21 @@
       root.dataset.chartState = 'loading';
     }
 
-    budget() {
+    /** Pixels of the plotting area: the x grid the runs share. */
+    width() {
       const w = this.u ? this.u.bbox.width / uPlot.pxRatio : (this.plotEl.clientWidth || 600) - 64;
       return Math.max(32, Math.min(10000, Math.round(w)));
+    }
+
+    /**
+     * Points asked per run: the plot's width for up to 16 runs; beyond that the runs share about
+     * 16 widths' worth (at least 200 each), since a hundred overlapping lines show no finer detail
+     * and a zoom re-queries the narrower range at the same count.
+     */
+    budget() {
+      const w = this.width();
+      const n = Math.max(1, this.experiments.length);
+      return Math.max(Math.min(w, 200), Math.min(w, Math.round(w * 16 / n)));
     }
 
     async load(reason) {
@@ -257,7 +269,7 @@
 
     render(reason, start) {
       const cols = this.pages.map(columns);
-      const cells = this.budget();
+      const cells = this.width();
       const shared = sharedX(cols, cells);
       const smooth = cols.map(c => c && Tora.smooth.apply(this.smoothing, c.sx, c.y, this.weight));
       const data = [shared.xs];
