@@ -62,11 +62,13 @@ public final class ChartBench {
     }
 
     private void run() throws Exception {
+        System.out.println("LOAD before seeding: " + loadAverage());
         long t0 = System.nanoTime();
         String experiment = seedGrid();
         List<String> compared = seedCompare();
         System.out.printf(Locale.ROOT, "SEEDED %d x %,d points and %d x %,d points in %.0f s%n", METRICS, POINTS,
                 COMPARED, COMPARE_POINTS, (System.nanoTime() - t0) / 1e9);
+        System.out.println("LOAD before measuring: " + loadAverage());
         Path profile = Files.createTempDirectory("tora-bench-chromium");
         ChromeDriver driver = browser(profile);
         try {
@@ -98,11 +100,21 @@ public final class ChartBench {
             result("compare page, " + COMPARED + " experiments x 1 metric (" + COMPARE_POINTS / 1000
                     + " k points each): navigation to drawn", compare, 2000);
             result("compare page: the chart's own part (its query to drawn)", compareChart, 0);
+            System.out.println("LOAD after measuring: " + loadAverage());
         } finally {
             driver.quit();
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages (other work shares its 2 cores). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException unavailable) {
+            return "unknown";
         }
     }
 

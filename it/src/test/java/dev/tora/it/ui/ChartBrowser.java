@@ -128,6 +128,17 @@ final class ChartBrowser implements AutoCloseable {
         return found[0];
     }
 
+    /** Saves what the browser shows as ui-faces/target/screenshots/NAME.png (for people to look at). */
+    void screenshot(String name) {
+        Path dir = Path.of(System.getProperty("tora.it.root", ".."), "ui-faces", "target", "screenshots");
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Removes earlier downloads. */
     void clearDownloads() {
         try (Stream<Path> files = Files.list(downloads)) {

@@ -111,6 +111,8 @@ class ChartsUiIT {
                 + " && u.data[3].filter(v => v != null).length === 197 && u.data[7].some(v => v != null)"));
         assertTrue(page.seriesPixels(overlay) > 300);
         assertEquals(2L, ((Number) page.chartJs(overlay, "c.legendRows.length")).longValue());
+        browser.js("document.querySelector('.tora-chart-grid').scrollIntoView()");
+        browser.screenshot("charts-experiment-light");
     }
 
     /** A red marker pixel at x on the top or bottom edge of the plotting area. */
@@ -421,6 +423,8 @@ class ChartsUiIT {
                     () -> expected + " points drawn, have " + page.attr(chart, "data-points"));
             latencies.add((System.nanoTime() - posted) / 1_000_000);
         }
+        assertEquals(1L, ((Number) browser.js("return Tora.live.status.opens")).longValue(), "one event stream for the tab");
+        assertEquals(id, browser.js("return Tora.live.streamKey()"));
         List<String> fetched = page.requests("/metrics/live/points");
         assertEquals(List.of(100L, 120L, 140L), fetched.stream().map(u -> param(u, "from")).toList(),
                 "only new points, from the last step seen + 1: " + fetched);
@@ -467,6 +471,7 @@ class ChartsUiIT {
                 + " return u.data[3].some((m, i) => m !== undefined && u.data[1][i] < m && m < u.data[2][i]);"),
                 "adam's mean lies inside its min-max band");
         assertTrue(comparePixels() > 300);
+        browser.screenshot("charts-compare-groups-light");
         List<String> legend = browser.driver().findElements(By.cssSelector("#compare .tora-compare-legend-item"))
                 .stream().map(WebElement::getText).toList();
         assertTrue(legend.get(0).startsWith("adam (2 runs)") && legend.get(1).startsWith("sgd (1 run)"), legend.toString());
