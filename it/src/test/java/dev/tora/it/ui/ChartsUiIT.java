@@ -222,6 +222,14 @@ class ChartsUiIT {
         assertEquals(0.0, ((Number) page.chartJs("metric:short", "u.data[0][0]")).doubleValue(), 0.001);
 
         draws = page.draws("metric:long");
+        new Select(page.control("x")).selectByValue("time");
+        page.awaitDrawAfter("metric:long", draws);
+        // wall time in epoch seconds on a time scale; log x is not offered for it
+        assertEquals(ChartSeed.T0 / 1000.0, ((Number) page.chartJs("metric:short", "u.data[0][0]")).doubleValue(), 0.001);
+        assertEquals(Boolean.TRUE, page.chartJs("metric:long", "u.scales.x.time === true"));
+        assertFalse(page.control("logx").isEnabled());
+
+        draws = page.draws("metric:long");
         new Select(page.control("x")).selectByValue("metric:lr");
         page.awaitDrawAfter("metric:long", draws);
         assertEquals("lr (interpolated by step)", page.chartJs("metric:long", "u.axes[0].label"));
