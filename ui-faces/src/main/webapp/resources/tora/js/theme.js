@@ -36,12 +36,17 @@
     } catch (e) {
       /* private mode: the toggle still works for this page */
     }
+    changed();
+  }
+
+  /** Applies the theme and tells the charts, which draw with the theme's colours. */
+  function changed() {
     apply();
-    document.dispatchEvent(new CustomEvent('tora:theme', {detail: next}));
+    document.dispatchEvent(new CustomEvent('tora:themechange', {detail: effective()}));
   }
 
   window.Tora = window.Tora || {};
   window.Tora.theme = {current: effective, toggle: toggle};
-  osDark.addEventListener('change', apply);
+  osDark.addEventListener('change', changed);
   apply();
 })();

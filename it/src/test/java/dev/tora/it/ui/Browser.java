@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -32,11 +36,13 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String base;
     private final Path profile;
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver, String base, Path profile) {
+    private Browser(ChromeDriver driver, String base, Path profile, Path downloads) {
         this.driver = driver;
         this.base = base;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
     /** A fresh browser (empty profile) at 1280x720 for the Arquillian-managed server. */
@@ -44,15 +50,20 @@ public final class Browser implements AutoCloseable {
         String base = "http://127.0.0.1:" + System.getProperty("tora.it.httpPort", "24880");
         try {
             Path profile = Files.createTempDirectory("tora-chromium-");
+            Path downloads = Files.createTempDirectory("tora-chromium-downloads-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("tora.it.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1280,720", "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("tora.it.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), base, profile);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, base, profile, downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,9 +113,68 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(condition::apply);
     }
 
-    /** Runs JavaScript in the page. */
+    /** Runs JavaScript in the page (with arguments[...]) and returns what it returns. */
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Runs an asynchronous script whose last argument is the callback. */
+    public Object jsAsync(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /** Polls until {@code condition} holds, failing with {@code what} after {@code timeout}. */
+    public static void await(Supplier<Boolean> condition, Duration timeout, Supplier<String> what) {
+        Instant end = Instant.now().plus(timeout);
+        while (true) {
+            Boolean ok;
+            try {
+                ok = condition.get();
+            } catch (RuntimeException notYet) {
+                ok = false;
+            }
+            if (Boolean.TRUE.equals(ok)) {
+                return;
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s: " + what.get());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    /** Waits for a completely downloaded file whose name ends with {@code suffix} and returns it. */
+    public Path download(String suffix, Duration timeout) {
+        Path[] found = new Path[1];
+        await(() -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                List<Path> done = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+                if (done.isEmpty()) {
+                    return false;
+                }
+                found[0] = done.get(0);
+                return Files.size(found[0]) > 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }, timeout, () -> "a downloaded *" + suffix);
+        return found[0];
+    }
+
+    /** Removes earlier downloads. */
+    public void clearDownloads() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Scrolls the element to the middle of the window, clicks, then waits for PrimeFaces' ajax queue to drain. */
@@ -148,6 +218,7 @@ public final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             deleteQuietly(profile);
+            deleteQuietly(downloads);
         }
     }
 

@@ -238,11 +238,11 @@ class DashboardUiIT {
         for (String id : ids) {
             assertTrue(browser.driver().getCurrentUrl().contains(id));
         }
-        assertEquals(3, browser.all(By.cssSelector("#compare-form\\:runs_data tr[data-ri]")).size());
-        assertFalse(browser.all(By.cssSelector("#compare-form\\:diff .tora-diff-cell")).isEmpty(), "differing values are highlighted");
-        int before = browser.all(By.cssSelector("#compare-form\\:diff_data tr[data-ri]")).size();
-        browser.click(By.cssSelector("#compare-form\\:hide-equal .ui-toggleswitch-slider"));
-        browser.until(d -> browser.all(By.cssSelector("#compare-form\\:diff_data tr[data-ri]")).size() < before);
+        assertEquals(3, browser.all(By.cssSelector("#runs_data tr[data-ri]")).size());
+        assertFalse(browser.all(By.cssSelector("#diff-form\\:diff .tora-diff-cell")).isEmpty(), "differing values are highlighted");
+        int before = browser.all(By.cssSelector("#diff-form\\:diff_data tr[data-ri]")).size();
+        browser.click(By.cssSelector("#diff-form\\:hide-equal .ui-toggleswitch-slider"));
+        browser.until(d -> browser.all(By.cssSelector("#diff-form\\:diff_data tr[data-ri]")).size() < before);
     }
 
     @Test

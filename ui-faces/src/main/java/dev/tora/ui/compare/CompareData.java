@@ -9,13 +9,13 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The JSON the compare page's charts draw from: experiments with groups, plot dimensions. */
+/** The JSON the compare page's charts draw from, one value per experiment in the experiments' order. */
 final class CompareData {
 
     private CompareData() {
     }
 
-    /** {@code [{id, name, url, group}]}; the group is the value of {@code groupBy} ("tags" or a hyperparameter). */
+    /** {@code [{id, name, url, group}]}; the group is the value of {@code groupBy} ("tags" or a hyperparameter), if any. */
     static String experiments(List<ExperimentDetails> experiments, String groupBy, String contextPath) {
         JsonArrayBuilder a = JSON.createArrayBuilder();
         for (ExperimentDetails e : experiments) {
@@ -29,41 +29,44 @@ final class CompareData {
         return a.build().toString();
     }
 
-    /** Parallel coordinates: one dimension per hyperparameter, the metric summary last. */
-    static String parallel(List<ExperimentDetails> experiments, List<String> params, String metric, String aggregate,
-                           String contextPath) {
+    /** Parallel coordinates: {@code [{key, label, values}]}, one per hyperparameter, the metric summary last. */
+    static String dimensions(List<ExperimentDetails> experiments, List<String> params, String metric, String aggregate) {
         JsonArrayBuilder dims = JSON.createArrayBuilder();
         for (String key : params) {
-            dims.add(paramDimension(experiments, key));
+            dims.add(paramAxis(experiments, key).add("key", "params." + key));
         }
-        dims.add(metricDimension(experiments, metric, aggregate));
-        return JSON.createObjectBuilder().add("dimensions", dims).add("experiments", ids(experiments, contextPath)).build().toString();
+        dims.add(metricAxis(experiments, metric, aggregate).add("key", "metrics." + metric + "." + aggregate));
+        return dims.build().toString();
     }
 
-    /** Scatter: a hyperparameter on x against the metric summary on y. */
-    static String scatter(List<ExperimentDetails> experiments, String param, String metric, String aggregate,
-                          String contextPath) {
-        return JSON.createObjectBuilder().add("x", paramDimension(experiments, param))
-                .add("y", metricDimension(experiments, metric, aggregate)).add("experiments", ids(experiments, contextPath))
-                .build().toString();
+    /** A hyperparameter as a scatter axis: {@code {label, values}}. */
+    static String paramAxisJson(List<ExperimentDetails> experiments, String key) {
+        return paramAxis(experiments, key).build().toString();
     }
 
-    private static JsonObjectBuilder paramDimension(List<ExperimentDetails> experiments, String key) {
+    /** A metric summary as a scatter axis: {@code {label, values}}. */
+    static String metricAxisJson(List<ExperimentDetails> experiments, String metric, String aggregate) {
+        return metricAxis(experiments, metric, aggregate).build().toString();
+    }
+
+    private static JsonObjectBuilder paramAxis(List<ExperimentDetails> experiments, String key) {
         JsonArrayBuilder values = JSON.createArrayBuilder();
         for (ExperimentDetails e : experiments) {
             Object v = e.hyperparams().get(key);
-            if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            if (v instanceof Long l) {
+                values.add(l);
+            } else if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
                 values.add(n.doubleValue());
-            } else if (v == null) {
+            } else if (v == null || v instanceof Number) {
                 values.addNull();
             } else {
                 values.add(String.valueOf(v));
             }
         }
-        return JSON.createObjectBuilder().add("key", "params." + key).add("label", key).add("values", values);
+        return JSON.createObjectBuilder().add("label", key).add("values", values);
     }
 
-    private static JsonObjectBuilder metricDimension(List<ExperimentDetails> experiments, String metric, String aggregate) {
+    private static JsonObjectBuilder metricAxis(List<ExperimentDetails> experiments, String metric, String aggregate) {
         JsonArrayBuilder values = JSON.createArrayBuilder();
         for (ExperimentDetails e : experiments) {
             Double v = summary(e, metric, aggregate);
@@ -73,8 +76,7 @@ final class CompareData {
                 values.add(v);
             }
         }
-        return JSON.createObjectBuilder().add("key", "metrics." + metric + "." + aggregate)
-                .add("label", metric + " (" + aggregate + ")").add("values", values);
+        return JSON.createObjectBuilder().add("label", metric + " (" + aggregate + ")").add("values", values);
     }
 
     /** The metric's summary value ({@code last}, {@code min} or {@code max}) in {@code e}, or null. */
@@ -96,12 +98,5 @@ final class CompareData {
             return e.tags().isEmpty() ? "(no tags)" : e.tags().stream().sorted().collect(Collectors.joining(", "));
         }
         return e.hyperparams().containsKey(groupBy) ? String.valueOf(e.hyperparams().get(groupBy)) : "(none)";
-    }
-
-    private static JsonArrayBuilder ids(List<ExperimentDetails> experiments, String contextPath) {
-        JsonArrayBuilder a = JSON.createArrayBuilder();
-        experiments.forEach(e -> a.add(JSON.createObjectBuilder().add("id", e.id()).add("name", e.name())
-                .add("url", contextPath + "/experiments/" + e.id())));
-        return a;
     }
 }

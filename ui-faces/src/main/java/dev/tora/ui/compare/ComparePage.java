@@ -3,7 +3,6 @@ package dev.tora.ui.compare;
 import dev.tora.core.application.experiment.ExperimentDetails;
 import dev.tora.core.application.experiment.ExperimentService;
 import dev.tora.core.domain.error.ToraException;
-import dev.tora.core.domain.metric.SeriesSummary;
 import dev.tora.ui.frame.UiCaller;
 import dev.tora.ui.frame.UiMessages;
 import jakarta.faces.context.FacesContext;
@@ -45,32 +44,48 @@ public class ComparePage implements Serializable {
     private List<String> axes = new ArrayList<>();
     private String scatterParam;
 
-    /** Loads the experiments of the {@code ids} parameter that the caller may read. */
+    /**
+     * Loads the experiments of the {@code ids} parameter that the caller may read. The page's state
+     * is its URL: {@code metric}, {@code group}, {@code summary}, {@code params} (the parallel
+     * plot's axes, comma-separated or repeated) and {@code x} (the scatter's hyperparameter).
+     */
     public void load() {
         Set<String> wanted = new LinkedHashSet<>(Arrays.asList((ids == null ? "" : ids).split(",")));
         wanted.removeIf(String::isBlank);
         if (wanted.size() > MAX) {
             UiMessages.error(ToraException.invalidField("ids", "compare at most " + MAX + " experiments; showing the first " + MAX));
         }
-        List<ExperimentDetails> found = new ArrayList<>();
-        int missing = 0;
-        for (String id : wanted.stream().limit(MAX).toList()) {
-            try {
-                found.add(experimentService.get(caller.require(), id.strip()));
-            } catch (ToraException notVisible) {
-                missing++;
-            }
+        List<String> asked = wanted.stream().map(String::strip).limit(MAX).toList();
+        experiments = experimentService.getAll(caller.require(), asked);
+        if (experiments.size() < asked.size()) {
+            UiMessages.error(ToraException.notFound("experiments", (asked.size() - experiments.size()) + " of the ids"));
         }
-        if (missing > 0) {
-            UiMessages.error(ToraException.notFound("experiments", missing + " of the ids"));
-        }
-        experiments = found;
         diff = null;
         List<String> metrics = getMetrics();
-        metric = metrics.contains("loss") ? "loss" : metrics.isEmpty() ? null : metrics.get(0);
+        if (metric == null || !metrics.contains(metric)) {
+            metric = metrics.contains("loss") ? "loss" : metrics.isEmpty() ? null : metrics.get(0);
+        }
+        List<String> keys = getParamKeys();
         List<String> differing = getDiff().stream().filter(HyperparamDiff.Row::differs).map(HyperparamDiff.Row::key).toList();
-        axes = new ArrayList<>(differing.subList(0, Math.min(INITIAL_AXES, differing.size())));
-        scatterParam = differing.stream().filter(this::numeric).findFirst().orElse(differing.isEmpty() ? null : differing.get(0));
+        List<String> chosenAxes = listParameter("params").stream().filter(keys::contains).toList();
+        axes = new ArrayList<>(!chosenAxes.isEmpty() ? chosenAxes : differing.subList(0, Math.min(INITIAL_AXES, differing.size())));
+        if (scatterParam == null || !keys.contains(scatterParam)) {
+            scatterParam = axes.stream().filter(this::numeric).findFirst()
+                    .orElse(axes.isEmpty() ? (keys.isEmpty() ? null : keys.get(0)) : axes.get(0));
+        }
+        if (!groupBy.isEmpty() && !groupBy.equals("tags") && !keys.contains(groupBy)) {
+            groupBy = "";
+        }
+    }
+
+    /** A request parameter given comma-separated, repeated, or both. */
+    private static List<String> listParameter(String name) {
+        String[] values = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap().get(name);
+        List<String> out = new ArrayList<>();
+        for (String v : values == null ? new String[0] : values) {
+            Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty() && !out.contains(x)).forEach(out::add);
+        }
+        return out;
     }
 
     /** The experiments shown, in the order asked for. */
@@ -107,15 +122,24 @@ public class ComparePage implements Serializable {
         return CompareData.experiments(experiments, groupBy, contextPath());
     }
 
-    /** The parallel-coordinates plot's data. */
-    public String getParallelJson() {
-        return metric == null ? "{}" : CompareData.parallel(experiments, axes, metric, aggregate, contextPath());
+    /** The parallel-coordinates plot's axes: the chosen hyperparameters, then the metric summary. */
+    public String getDimensionsJson() {
+        return CompareData.dimensions(experiments, axes, metric, aggregate);
     }
 
-    /** The scatter plot's data. */
-    public String getScatterJson() {
-        return metric == null || scatterParam == null ? "{}"
-                : CompareData.scatter(experiments, scatterParam, metric, aggregate, contextPath());
+    /** The scatter's x axis: the chosen hyperparameter. */
+    public String getScatterXJson() {
+        return CompareData.paramAxisJson(experiments, scatterParam);
+    }
+
+    /** The scatter's y axis: the metric summary. */
+    public String getScatterYJson() {
+        return CompareData.metricAxisJson(experiments, metric, aggregate);
+    }
+
+    /** Whether the plots of hyperparameters against the metric have something to draw. */
+    public boolean isPlottable() {
+        return metric != null && scatterParam != null;
     }
 
     /** The summary of the chosen metric in one experiment, for the table. */
@@ -129,11 +153,6 @@ public class ComparePage implements Serializable {
 
     private static String contextPath() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
-    }
-
-    /** Count of points of the chosen metric in {@code e} (0 when it has none). */
-    public long pointsOf(ExperimentDetails e) {
-        return e.metrics().stream().filter(s -> s.name().equals(metric)).mapToLong(SeriesSummary::count).sum();
     }
 
     public String getIds() {

@@ -18,11 +18,15 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /** Creating, reading, changing and deleting experiments. */
 @Stateless
 public class ExperimentService {
+
+    /** Most experiments {@link #getAll} reads at once. */
+    public static final int MAX_GET_ALL = 1000;
 
     @PersistenceContext(unitName = "tora")
     private EntityManager em;
@@ -35,6 +39,9 @@ public class ExperimentService {
 
     @Inject
     private ExperimentLister lister;
+
+    @Inject
+    private ExperimentLoader loader;
 
     @Inject
     private Event<ExperimentChanged> changed;
@@ -91,6 +98,18 @@ public class ExperimentService {
     /** One experiment the caller may read. */
     public ExperimentDetails get(Caller caller, String id) {
         return assembler.details(caller, access.requireExperiment(caller, id, Permission.READ));
+    }
+
+    /**
+     * The experiments of {@code ids} the caller may read, in that order, loaded in a few queries;
+     * the others are left out (their existence is not revealed).
+     */
+    public List<ExperimentDetails> getAll(Caller caller, List<String> ids) {
+        if (ids.size() > MAX_GET_ALL) {
+            throw ToraException.invalidField("ids", "at most " + MAX_GET_ALL + " experiments at a time");
+        }
+        List<Experiment> readable = loader.load(ids).stream().filter(e -> access.canRead(caller, e)).toList();
+        return assembler.details(caller, readable);
     }
 
     /** Applies the parts of {@code patch} that are present. */

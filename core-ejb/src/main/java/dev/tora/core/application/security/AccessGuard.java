@@ -55,6 +55,12 @@ public class AccessGuard {
         return experiment;
     }
 
+    /** Whether the caller may read {@code experiment} (a member of its workspace, or it is public). */
+    public boolean canRead(Caller caller, Experiment experiment) {
+        Objects.requireNonNull(caller, "every read names its caller");
+        return roleIn(caller, experiment.getWorkspaceId()).isPresent() || experiment.getVisibility() == Visibility.PUBLIC;
+    }
+
     private static void decide(String experimentId, Visibility visibility, Optional<Role> role, Permission permission) {
         if (role.isEmpty()) {
             if (visibility != Visibility.PUBLIC) {
