@@ -80,12 +80,11 @@ class DashboardUiIT {
         browser.go("/?workspace=" + workspace + (query == null ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
     }
 
+    /** The names in the table, read in one script so that rows the virtual scroll replaces cannot go stale. */
+    @SuppressWarnings("unchecked")
     private List<String> names() {
-        List<String> out = new ArrayList<>();
-        for (WebElement a : browser.all(By.cssSelector("#dash\\:experiments_data tr[data-rk] a.tora-exp-link"))) {
-            out.add(a.getText());
-        }
-        return out;
+        return (List<String>) browser.js("return Array.from(document.querySelectorAll("
+                + "'#dash\\\\:experiments_data tr[data-rk] a.tora-exp-link')).map(a => a.textContent.trim());");
     }
 
     private void addColumn(String key) {
