@@ -1,10 +1,10 @@
 package dev.tora.client;
 
+import dev.tora.client.internal.convert.Checks;
 import dev.tora.client.internal.delivery.Pending;
 import dev.tora.client.internal.delivery.Requests;
 import dev.tora.client.internal.delivery.Sender;
 import dev.tora.client.internal.delivery.SenderSettings;
-import dev.tora.client.internal.convert.Checks;
 import dev.tora.client.internal.http.Response;
 import dev.tora.client.internal.http.Transport;
 import dev.tora.client.internal.http.TransportException;

@@ -1,15 +1,15 @@
 package dev.tora.client.internal.delivery;
 
 import dev.tora.client.Clock;
+import dev.tora.client.ToraServiceException;
 import dev.tora.client.internal.http.Backoff;
 import dev.tora.client.internal.http.Failure;
 import dev.tora.client.internal.http.Response;
 import dev.tora.client.internal.http.TagMerge;
 import dev.tora.client.internal.http.Transport;
 import dev.tora.client.internal.http.TransportException;
-import dev.tora.client.internal.json.JsonReader;
 import dev.tora.client.internal.json.JsonException;
-import dev.tora.client.ToraServiceException;
+import dev.tora.client.internal.json.JsonReader;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * not retried: the request is spooled with the server's message and one warning names it.
  */
 public final class Sender {
+
+    /** In a step column: the server assigns the series' last step + 1. */
+    public static final long AUTO_STEP = PointBuffer.AUTO_STEP;
 
     private static final System.Logger LOG = System.getLogger("dev.tora.client");
     private static final Object EXIT = new Object();
@@ -136,9 +139,6 @@ public final class Sender {
             lock.unlock();
         }
     }
-
-    /** In a step column: the server assigns the series' last step + 1. */
-    public static final long AUTO_STEP = PointBuffer.AUTO_STEP;
 
     /** Queues a request (create, update, tags, reference) after everything queued so far. */
     public void enqueue(Pending request) {
