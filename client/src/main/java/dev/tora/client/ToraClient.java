@@ -5,6 +5,7 @@ import dev.tora.client.internal.delivery.Pending;
 import dev.tora.client.internal.delivery.Requests;
 import dev.tora.client.internal.delivery.Sender;
 import dev.tora.client.internal.delivery.SenderSettings;
+import dev.tora.client.internal.http.HttpClients;
 import dev.tora.client.internal.http.Response;
 import dev.tora.client.internal.http.Transport;
 import dev.tora.client.internal.http.TransportException;
@@ -20,10 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A client of one Tora server: creates experiments or attaches to them, and owns the HTTP
@@ -43,10 +41,8 @@ public final class ToraClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.tora.client");
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(10);
-    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final ClientOptions options;
-    private final ExecutorService executor;
     private final HttpClient http;
     private final Transport transport;
     private final Set<Run> runs = ConcurrentHashMap.newKeySet();
@@ -55,19 +51,7 @@ public final class ToraClient implements AutoCloseable {
 
     private ToraClient(ClientOptions options) {
         this.options = options;
-        int id = CLIENTS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tora-http-" + id + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(min(options.requestTimeout(), SETUP_TIMEOUT))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.http = HttpClients.create(min(options.requestTimeout(), SETUP_TIMEOUT));
         this.transport = new Transport(http, options.serverUrl(), options.apiKey(), options.requestTimeout(),
                 options.clock());
     }
@@ -179,7 +163,10 @@ public final class ToraClient implements AutoCloseable {
         return Experiment.of(data);
     }
 
-    /** Closes the open runs (status {@code finished}) and stops the client's threads. */
+    /**
+     * Closes the open runs (status {@code finished}, each delivered within the shutdown timeout);
+     * their sender threads end. The JDK closes the idle keep-alive connection on its own.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -190,7 +177,6 @@ public final class ToraClient implements AutoCloseable {
             run.close();
         }
         closed = true;
-        executor.shutdown();
     }
 
     private Run open(String id, String url, Pending create) {

@@ -3,6 +3,7 @@ package dev.tora.client.cli;
 import dev.tora.client.ClientOptions;
 import dev.tora.client.Clock;
 import dev.tora.client.Sleeper;
+import dev.tora.client.internal.http.HttpClients;
 import dev.tora.client.internal.http.Retrier;
 import dev.tora.client.internal.http.Transport;
 import dev.tora.client.internal.spool.ReplayReport;
@@ -97,8 +98,7 @@ public final class SyncCommand {
         int[] done = {0};
         String key = env.get("TORA_API_KEY");
         String apiKey = key == null || key.isBlank() ? null : key;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClients.create(Duration.ofSeconds(10));
         SpoolReplayer.Options options = SpoolReplayer.Options.sync(Clock.system(), Sleeper.system())
                 .onSent((SpoolEntry entry, Retrier.Outcome outcome) -> {
                     done[0]++;
