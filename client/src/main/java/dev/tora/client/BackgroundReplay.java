@@ -31,7 +31,7 @@ final class BackgroundReplay {
     private static void replay(ClientOptions options, Transport transport, BooleanSupplier stop) {
         try {
             ReplayReport report = new SpoolReplayer(options.spoolDir(), url -> transport,
-                    SpoolReplayer.Options.background(options.serverUrl(), options.clock(), stop)).run();
+                    SpoolReplayer.Options.background(options.serverUrl(), options.clock(), options.sleeper(), stop)).run();
             if (report.sentRequests() > 0) {
                 LOG.log(Level.INFO, "tora: sent {0} spooled requests ({1} points) left by earlier runs",
                         report.sentRequests(), report.sentPoints());

@@ -153,7 +153,7 @@ class FaultsIT {
             long t0 = System.nanoTime();
             run.close();
             double elapsed = (System.nanoTime() - t0) / 1e9;
-            assertTrue(elapsed >= 0.9 && elapsed < 2.5, "close took " + elapsed + " s with a 1 s timeout");
+            assertTrue(elapsed >= 0.9 && elapsed < 3.5, "close took " + elapsed + " s with a 1 s timeout, the server 4 s");
             assertEquals(100, spooledPoints());
             List<String> summary = logs.warningsWith("were not delivered");
             assertEquals(1, summary.size(), logs.warnings().toString());
@@ -285,7 +285,8 @@ class FaultsIT {
         Map<String, String> env = env();
         env.put("TORA_BASE_URL", proxy.url());
         env.put("TORA_SHUTDOWN_TIMEOUT", "1");
-        proxy.setDefault("delay:5"); // the creation waits 5 s too, within the 10 s a setup call may take
+        proxy.setDefault("delay:5");
+        proxy.push("pass"); // the creation goes through; every request after it takes 5 s
         long t0 = System.nanoTime();
         Children.Result r = Children.run(Children.javaMain(ChildRun.class, env, "slow-exit", "300", "exit"), 60);
         double elapsed = (System.nanoTime() - t0) / 1e9;

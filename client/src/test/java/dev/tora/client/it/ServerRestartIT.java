@@ -47,7 +47,7 @@ class ServerRestartIT {
             trainer.start();
             int killedAt;
             try {
-                Poll.until(Duration.ofSeconds(30), () -> api.count(run.experimentId(), "loss") > 500, "points before the kill");
+                Poll.until(Duration.ofSeconds(120), () -> api.count(run.experimentId(), "loss") > 500, "points before the kill");
                 server.kill9();
                 killedAt = logged.get();
                 server.start();

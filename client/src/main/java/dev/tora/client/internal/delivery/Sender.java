@@ -113,6 +113,9 @@ public final class Sender {
         ReentrantLock l = lock;
         l.lock();
         try {
+            if (closed) {
+                throw closedError();
+            }
             PointBuffer b = buffer;
             b.add(name, value, step, now);
             if (b.count() == settings.wakeAt()) {
@@ -128,6 +131,9 @@ public final class Sender {
         long now = clock.currentTimeMillis();
         lock.lock();
         try {
+            if (closed) {
+                throw closedError();
+            }
             int before = buffer.count();
             for (int i = 0; i < names.length; i++) {
                 buffer.add(names[i], values[i], step, now);
@@ -144,6 +150,9 @@ public final class Sender {
     public void enqueue(Pending request) {
         lock.lock();
         try {
+            if (closed) {
+                throw closedError();
+            }
             push(request);
             work.signal();
         } finally {
@@ -651,6 +660,11 @@ public final class Sender {
         }
         condition.awaitNanos(remaining);
         return true;
+    }
+
+    /** A point or request that arrived after close() began (another thread closed the run). */
+    private IllegalStateException closedError() {
+        return new IllegalStateException("run " + experimentId + " is closed; create or attach a new one");
     }
 
     private static String seconds(Duration d) {

@@ -50,9 +50,8 @@ public final class SpoolReplayer {
         }
 
         /** What a client starting up does: only files of its server, not refused ones, 3 attempts. */
-        public static Options background(String server, Clock clock, BooleanSupplier shouldStop) {
-            return new Options(server, null, false, 3, (e, o) -> { }, shouldStop, Backoff.standard(),
-                    Sleeper.system(), clock);
+        public static Options background(String server, Clock clock, Sleeper sleeper, BooleanSupplier shouldStop) {
+            return new Options(server, null, false, 3, (e, o) -> { }, shouldStop, Backoff.standard(), sleeper, clock);
         }
     }
 

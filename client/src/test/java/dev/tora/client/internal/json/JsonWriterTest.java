@@ -33,7 +33,7 @@ class JsonWriterTest {
             assertSameBits(v);
         }
         SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             double v = Double.longBitsToDouble(random.nextLong());
             if (Double.isFinite(v)) {
                 assertSameBits(v);
