@@ -39,7 +39,8 @@ final class ToraServer {
     /**
      * A server whose domain lives in {@code tora.it.server} and is kept between test runs (creating a
      * domain and deploying the EAR take most of a start): it is reused when its ports are still
-     * free, with a fresh database each time; otherwise a new domain is made on new free ports.
+     * free and the same Payara installation runs it, with a fresh database each time; otherwise a
+     * new domain is made on new free ports.
      */
     ToraServer() throws IOException, InterruptedException {
         repo = Path.of(System.getProperty("tora.repo.root", "..")).toAbsolutePath().normalize();
@@ -47,12 +48,15 @@ final class ToraServer {
         Files.createDirectories(home);
         dataDir = home.resolve("data");
         Files.deleteIfExists(home.resolve("start.log"));
-        Path portsFile = home.resolve("ports");
-        int[] ports = readPorts(portsFile);
+        Path stateFile = home.resolve("ports");
+        String payara = payaraHome().toString();
+        String[] state = readState(stateFile);
+        int[] ports = state == null ? null : new int[] {Integer.parseInt(state[0]), Integer.parseInt(state[1])};
         if (ports != null) {
-            stopLeftover(ports); // a test JVM that died may have left its server running
+            stopLeftover(ports, state[2]); // a test JVM that died may have left its server running
         }
-        if (ports == null || !portFree(ports[0]) || !portRunFree(ports[1], 9)) {
+        // a domain is tied to the Payara that created it (its OSGi cache names that installation's files)
+        if (ports == null || !payara.equals(state[2]) || !portFree(ports[0]) || !portRunFree(ports[1], 9)) {
             remove();
             int admin = freePortRun(9);
             int p;
@@ -60,15 +64,15 @@ final class ToraServer {
                 p = freePortRun(1);
             } while (p >= admin && p < admin + 9);
             ports = new int[] {p, admin};
-            Files.writeString(portsFile, ports[0] + " " + ports[1] + "\n");
+            Files.writeString(stateFile, ports[0] + " " + ports[1] + " " + payara + "\n");
         }
         port = ports[0];
         adminPort = ports[1];
-        env = environment(dataDir, port, adminPort);
+        env = environment(dataDir, port, adminPort, payara);
         deleteTree(dataDir.resolve("db")); // every run starts from an empty database
     }
 
-    private Map<String, String> environment(Path data, int httpPort, int admin) {
+    private Map<String, String> environment(Path data, int httpPort, int admin, String payara) {
         Map<String, String> e = new HashMap<>(System.getenv());
         for (String k : List.of("TORA_DATABASE_URL", "TORA_DATABASE_USER", "TORA_DATABASE_PASSWORD", "TORA_PUBLIC_URL",
                 "TORA_PLUGINS_DIR", "TORA_PAYARA_HOME", "TORA_RUNTIME_DIR", "TORA_BASE_URL", "TORA_API_KEY")) {
@@ -80,7 +84,7 @@ final class ToraServer {
         e.put("TORA_HOST", "127.0.0.1");
         e.put("TORA_AUTH", "none");
         e.put("TORA_HEAP", "1g");
-        e.put("TORA_PAYARA_HOME", payaraHome().toString());
+        e.put("TORA_PAYARA_HOME", payara);
         return e;
     }
 
@@ -96,11 +100,11 @@ final class ToraServer {
         return Path.of(System.getProperty("tora.it.payara", "target/payara/payara6")).toAbsolutePath();
     }
 
-    private void stopLeftover(int[] ports) throws InterruptedException {
+    private void stopLeftover(int[] ports, String payara) throws InterruptedException {
         if (pid() != null) {
             Map<String, String> saved = env;
             try {
-                env = environment(dataDir, ports[0], ports[1]);
+                env = environment(dataDir, ports[0], ports[1], payara);
                 stop();
             } finally {
                 env = saved;
@@ -108,10 +112,13 @@ final class ToraServer {
         }
     }
 
-    private static int[] readPorts(Path file) {
+    /** {@code <http port> <admin port> <Payara home>} of the kept domain, or null. */
+    private static String[] readState(Path file) {
         try {
-            String[] parts = Files.readString(file).strip().split(" ");
-            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+            String[] parts = Files.readString(file).strip().split(" ", 3);
+            Integer.parseInt(parts[0]);
+            Integer.parseInt(parts[1]);
+            return parts.length == 3 ? parts : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
