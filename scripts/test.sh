@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the Arquillian API suite on H2 and on a throwaway PostgreSQL
-# cluster, the process tests (start script, kill -9, plugins), and the Python client's tests
-# (pytest, against a server they start themselves).
+# cluster, the process tests (start script, kill -9, plugins), the Java client's tests (in the
+# Maven build, against a server they start themselves), and the Python client's tests (pytest,
+# against a server of their own).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -126,6 +126,25 @@ def test_a_refused_batch_is_spooled_with_the_message_and_warned_once(
     assert_exactly_once(url, run.experiment_id, "loss", list(range(30)))
 
 
+def test_a_run_closed_offline_with_nothing_buffered_still_spools_its_status(
+    url: str, proxy: FaultProxy, spool: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TORA_SPOOL_GRACE", "0")
+    proxy.stop_listening()
+    run = tora.Tora.create_experiment("offline-status", server_url=proxy.url, flush_interval=0.05)
+    for i in range(100):
+        run.log("loss", float(i), step=i)
+    wait_for(lambda: spooled_points(spool) == 100, timeout=30, what="the points to be spooled")
+    run.shutdown(status="killed", timeout=10)  # nothing waits in memory but the status itself
+    kinds = [json.loads(f.read_text())["kind"] for f in sorted(spool.glob("*/*.json"))]
+    assert kinds[0] == "create" and kinds[-1] == "update", kinds
+    proxy.start_listening()
+    result = run_sync(spool, python_env())
+    assert result.returncode == 0, result.stdout
+    assert experiment(url, run.experiment_id)["status"] == "killed"  # type: ignore[index]
+    assert_exactly_once(url, run.experiment_id, "loss", list(range(100)))
+
+
 def test_shutdown_timeout_is_respected(
     url: str, proxy: FaultProxy, spool: Path, monkeypatch: pytest.MonkeyPatch, tora_logs: pytest.LogCaptureFixture
 ) -> None:

@@ -90,6 +90,7 @@ class Sender:
         self._cut_ticket = 0  # the last flush() call served
         self._cut_target = 0  # the seq that served flush() must reach
         self._memory_points = 0  # points in queued requests whose body is in memory
+        self._memory_requests = 0  # queued requests whose body is in memory (those without points too)
         self._next_tick = time.monotonic() + self.settings.flush_interval
         self._retry_at = 0.0
         self._attempt = 0
@@ -311,8 +312,9 @@ class Sender:
                         self._push(self._final)
                     self._push(_STOP)
                     self._stop_queued = True
+                # offline, every request goes to disk, those without points too (a status, tags)
                 if not self._spool_failed and (
-                    self._memory_points > self.settings.max_buffered or (self._offline and self._memory_points > 0)
+                    self._memory_points > self.settings.max_buffered or (self._offline and self._memory_requests > 0)
                 ):
                     self._lock.release()
                     try:
@@ -325,7 +327,7 @@ class Sender:
                     head = self._queue[0]
                     if head is _STOP:
                         return _EXIT
-                    if self._stopping and self._offline:
+                    if self._stopping and self._offline and (self._memory_requests == 0 or self._spool_failed):
                         return _EXIT  # everything is on disk; `tora sync` or the next run sends it
                     if now >= self._retry_at:
                         return head
@@ -340,6 +342,7 @@ class Sender:
             p.seq = self._seq
             if p.body is not None:
                 self._memory_points += p.n_points
+                self._memory_requests += 1
         self._queue.append(p)
 
     def _serve_flush(self, ticket: int) -> None:
@@ -430,6 +433,7 @@ class Sender:
                 self._queue.popleft()
             if p.body is not None:
                 self._memory_points -= p.n_points
+                self._memory_requests -= 1
                 p.body = None
             p.done = True
             self._completed = p.seq
@@ -518,6 +522,7 @@ class Sender:
                 if not p.done and p.body is not None:
                     p.body = None  # it lives on disk now
                     self._memory_points -= p.n_points
+                    self._memory_requests -= 1
 
     @staticmethod
     def _wait(condition: threading.Condition, deadline: float) -> bool:

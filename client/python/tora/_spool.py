@@ -35,14 +35,40 @@ FORMAT = 1
 LOCK_NAME = "lock"
 
 
+# Lock files this process holds. POSIX record locks (the kind Java's FileChannel.tryLock takes) belong
+# to the process, and closing any descriptor of the file drops them all: a lock file held here must
+# never be opened again by this process, so it counts as busy without being opened.
+_held: set[str] = set()
+_held_mutex = threading.Lock()
+
+
 class FileLock:
-    """An exclusive, non-blocking lock on a file, released by the OS if the process dies."""
+    """An exclusive, non-blocking lock on a file, released by the OS if the process dies.
+
+    On POSIX it is both a ``flock`` lock and a POSIX record lock (``lockf``/``fcntl``): Linux keeps the
+    two kinds apart, and the Java client can only take the second, so holding both makes a stream
+    busy for either client."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._file: IO[bytes] | None = None
+        self._key = os.path.abspath(path)
 
     def acquire(self) -> bool:
+        with _held_mutex:
+            if self._key in _held:
+                return False
+            _held.add(self._key)
+        try:
+            ok = self._acquire()
+        except BaseException:
+            self._unregister()
+            raise
+        if not ok:
+            self._unregister()
+        return ok
+
+    def _acquire(self) -> bool:
         f = open(self.path, "a+b")  # noqa: SIM115 - held until release()
         try:
             if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -54,6 +80,7 @@ class FileLock:
                 import fcntl
 
                 fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.lockf(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             f.close()
             return False
@@ -66,6 +93,10 @@ class FileLock:
             return False
         self._file = f
         return True
+
+    def _unregister(self) -> None:
+        with _held_mutex:
+            _held.discard(self._key)
 
     def note_owner(self) -> None:
         """Writes who holds the lock, for people looking at the spool."""
@@ -84,6 +115,7 @@ class FileLock:
             except OSError:
                 pass
         f.close()
+        self._unregister()
 
     def forget(self) -> None:
         """Drops the handle without unlocking (a forked child must not release its parent's lock)."""
@@ -93,6 +125,7 @@ class FileLock:
                 f.close()  # the lock belongs to the open file, which the parent still holds
             except OSError:
                 pass
+        # the parent's lock file stays in this process's set: the child must not open it either
 
 
 def _iso(t: float) -> str:

@@ -1,0 +1,2 @@
+/** The command line: {@code java -jar tora-client.jar sync}. */
+package dev.tora.client.cli;
