@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the Arquillian API suite on H2 and on a throwaway PostgreSQL
-# cluster, the process tests (start script, kill -9, plugins), the Java client's tests (in the
+# cluster, the browser tests (headless Chromium, on H2), the process tests (start script, kill -9, plugins), the Java client's tests (in the
 # Maven build, against a server they start themselves), and the Python client's tests (pytest,
 # against a server of their own).
 set -euo pipefail
@@ -8,14 +8,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 log() { printf '[tora test] %s\n' "$*" >&2; }
 
-# OS packages the tests need (CI starts from a clean machine).
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  log "installing PostgreSQL from the OS packages"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  fi
+# OS packages the tests need (CI starts from a clean machine): PostgreSQL for the throwaway
+# cluster, Chromium and its driver for the browser tests.
+packages=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
+if [ ${#packages[@]} -gt 0 ]; then
+  log "installing ${packages[*]} from the OS packages"
+  sudo_=""
+  [ "$(id -u)" = 0 ] || sudo_=sudo
+  $sudo_ apt-get update -qq
+  $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${packages[@]}" >/dev/null
 fi
 
 state="$(mktemp /tmp/tora-test-pg.XXXXXX)"
