@@ -175,7 +175,8 @@ class ExportAndLiveApiIT {
         String url = api.get("/experiments/" + id).data().asJsonObject().getString("url");
         Api.Reply page = Api.at(url.substring(0, url.indexOf("/experiments/"))).get(url.substring(url.indexOf("/experiments/")));
         assertEquals(200, page.status(), page.toString());
-        assertTrue(page.body().contains("<h1 id=\"name\">page &lt;of&gt; mine</h1>"), page.body());
+        assertTrue(page.body().contains("<title>page &lt;of&gt; mine - Tora</title>"), page.body());
+        assertTrue(page.body().contains("<h1 id=\"name\">") && page.body().contains(">page &lt;of&gt; mine<"), page.body());
         assertTrue(page.body().contains("loss") && page.body().contains("0.125") && page.body().contains("0.25"), page.body());
         Api ui = Api.at(api.base().replace("/api", ""));
         assertEquals(404, ui.get("/experiments/" + java.util.UUID.randomUUID()).status());

@@ -46,14 +46,12 @@ public final class ChartBench {
     private static final int ROUNDS = 5;
     private static final int BATCH = 10_000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String ui;
-    private final String api;
+    private final BenchApi api;
 
     private ChartBench(String ui) {
         this.ui = ui;
-        this.api = ui + "/api";
+        this.api = new BenchApi(ui + "/api");
     }
 
     /** ChartBench UI_BASE (e.g. http://127.0.0.1:26280). */
@@ -62,15 +60,15 @@ public final class ChartBench {
     }
 
     private void run() throws Exception {
-        System.out.println("LOAD before seeding: " + loadAverage());
+        System.out.println("LOAD before seeding: " + BenchBrowser.loadAverage());
         long t0 = System.nanoTime();
         String experiment = seedGrid();
         List<String> compared = seedCompare();
         System.out.printf(Locale.ROOT, "SEEDED %d x %,d points and %d x %,d points in %.0f s%n", METRICS, POINTS,
                 COMPARED, COMPARE_POINTS, (System.nanoTime() - t0) / 1e9);
-        System.out.println("LOAD before measuring: " + loadAverage());
+        System.out.println("LOAD before measuring: " + BenchBrowser.loadAverage());
         Path profile = Files.createTempDirectory("tora-bench-chromium");
-        ChromeDriver driver = browser(profile);
+        ChromeDriver driver = BenchBrowser.open(profile);
         try {
             JavascriptExecutor js = driver;
             // one unmeasured visit warms the server's JIT and the browser's caches of the scripts
@@ -85,10 +83,10 @@ public final class ChartBench {
                 double from = POINTS * (0.1 + 0.15 * round);
                 zoom.add(zoom(js, from, from + POINTS * 0.05));
             }
-            result("experiment page, " + METRICS + " metrics x 1 M points: navigation to the first screen of charts drawn",
+            BenchBrowser.result("experiment page, " + METRICS + " metrics x 1 M points: navigation to the first screen of charts drawn",
                     firstScreen, 1500);
-            result("experiment page: navigation to all " + METRICS + " charts drawn", all, 0);
-            result("experiment page: zoom (5% of the steps) re-queried and redrawn in the first screen", zoom, 200);
+            BenchBrowser.result("experiment page: navigation to all " + METRICS + " charts drawn", all, 0);
+            BenchBrowser.result("experiment page: zoom (5% of the steps) re-queried and redrawn in the first screen", zoom, 200);
             List<Double> compare = new ArrayList<>();
             List<Double> compareChart = new ArrayList<>();
             compareLoad(driver, js, compared);
@@ -97,10 +95,10 @@ public final class ChartBench {
                 compare.add(c[0]);
                 compareChart.add(c[1]);
             }
-            result("compare page, " + COMPARED + " experiments x 1 metric (" + COMPARE_POINTS / 1000
+            BenchBrowser.result("compare page, " + COMPARED + " experiments x 1 metric (" + COMPARE_POINTS / 1000
                     + " k points each): navigation to drawn", compare, 2000);
-            result("compare page: the chart's own part (its query to drawn)", compareChart, 0);
-            System.out.println("LOAD after measuring: " + loadAverage());
+            BenchBrowser.result("compare page: the chart's own part (its query to drawn)", compareChart, 0);
+            System.out.println("LOAD after measuring: " + BenchBrowser.loadAverage());
         } finally {
             driver.quit();
             try (Stream<Path> files = Files.walk(profile)) {
@@ -110,25 +108,10 @@ public final class ChartBench {
     }
 
     /** The machine's 1, 5 and 15 minute load averages (other work shares its 2 cores). */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException unavailable) {
-            return "unknown";
-        }
-    }
-
-    private static void result(String what, List<Double> ms, double target) {
-        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "RESULT %s: median %.0f ms, max %.0f ms over %d rounds%s%n", what,
-                sorted[sorted.length / 2], sorted[sorted.length - 1], sorted.length,
-                target > 0 ? String.format(Locale.ROOT, " (target %.0f ms)", target) : "");
-    }
-
     /** Loads the experiment page; returns {ms to the first screen drawn, ms to all drawn}. */
     private double[] gridLoad(ChromeDriver driver, JavascriptExecutor js, String experiment) {
         driver.get(ui + "/experiments/" + experiment);
-        await(js, "const g = document.querySelector('.tora-chart-grid');"
+        BenchBrowser.await(js, "const g = document.querySelector('.tora-chart-grid');"
                 + " return !!g && g.querySelectorAll('[data-chart-state=\"drawn\"]').length === " + METRICS + ";", 60);
         // the grid's first screen: charts whose top lies within 720 px of the grid's body
         Object out = js.executeScript("const body = document.querySelector('.tora-chart-grid-body').getBoundingClientRect();"
@@ -151,7 +134,7 @@ public final class ChartBench {
         js.executeAsyncScript("requestAnimationFrame(() => requestAnimationFrame(arguments[0]));");
         js.executeScript("window.benchZoomAt = performance.now(); Tora.charts.timings.length = 0;"
                 + " document.querySelector('.tora-chart-grid').toraGrid.zoomTo(arguments[0], arguments[1]);", from, to);
-        await(js, "return Tora.charts.timings.filter(e => e.reason === 'zoom').length === " + METRICS + ";", 60);
+        BenchBrowser.await(js, "return Tora.charts.timings.filter(e => e.reason === 'zoom').length === " + METRICS + ";", 60);
         Object out = js.executeScript("const inView = c => { const r = c.getBoundingClientRect();"
                 + "   return r.bottom > 0 && r.top < window.innerHeight; };"
                 + " const first = new Set(Array.from(document.querySelectorAll('.tora-chart')).filter(inView)"
@@ -164,8 +147,8 @@ public final class ChartBench {
 
     /** Loads the compare page; returns {ms from navigation to drawn, ms from the chart's query to drawn}. */
     private double[] compareLoad(ChromeDriver driver, JavascriptExecutor js, List<String> ids) {
-        driver.get(ui + "/compare.xhtml?metric=loss&ids=" + String.join(",", ids));
-        await(js, "const c = document.getElementById('compare'); return !!c && c.dataset.chartState === 'drawn';", 60);
+        driver.get(ui + "/compare?metric=loss&ids=" + String.join(",", ids));
+        BenchBrowser.await(js, "const c = document.getElementById('compare'); return !!c && c.dataset.chartState === 'drawn';", 60);
         Object out = js.executeScript("const t = Tora.charts.timings.filter(e => e.chart === 'compare:loss'"
                 + " && e.reason === 'initial'); return [t[0].end, t[0].end - t[0].start, t[0].series];");
         @SuppressWarnings("unchecked")
@@ -176,45 +159,18 @@ public final class ChartBench {
         return new double[] {v.get(0).doubleValue(), v.get(1).doubleValue()};
     }
 
-    private static void await(JavascriptExecutor js, String condition, int seconds) {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!Boolean.TRUE.equals(js.executeScript(condition))) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("timed out waiting for: " + condition);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static ChromeDriver browser(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("tora.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,720", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("tora.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
     // ---- seeding ----
 
     /** One finished experiment with METRICS series of POINTS points each (training-curve shapes). */
     private String seedGrid() throws Exception {
-        String id = create("{\"name\":\"bench charts\"}");
+        String id = api.create("/experiments", "{\"name\":\"bench charts\"}");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<?>> sent = new ArrayList<>();
         for (int m = 0; m < METRICS; m++) {
             int metric = m;
             sent.add(pool.submit(() -> {
                 for (int start = 0; start < POINTS; start += BATCH) {
-                    post("/experiments/" + id + "/metrics/batch", series("metric_" + String.format("%02d", metric), start,
+                    api.post("/experiments/" + id + "/metrics/batch", series("metric_" + String.format("%02d", metric), start,
                             BATCH, metric));
                 }
                 return null;
@@ -224,16 +180,16 @@ public final class ChartBench {
             f.get();
         }
         pool.shutdown();
-        patch("/experiments/" + id, "{\"status\":\"finished\"}");
+        api.patch("/experiments/" + id, "{\"status\":\"finished\"}");
         return id;
     }
 
     private List<String> seedCompare() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int e = 0; e < COMPARED; e++) {
-            String id = create("{\"name\":\"bench compare " + e + "\",\"hyperparams\":{\"lr\":" + (0.0001 * (e + 1)) + "}}");
-            post("/experiments/" + id + "/metrics/batch", series("loss", 0, COMPARE_POINTS, e));
-            patch("/experiments/" + id, "{\"status\":\"finished\"}");
+            String id = api.create("/experiments", "{\"name\":\"bench compare " + e + "\",\"hyperparams\":{\"lr\":" + (0.0001 * (e + 1)) + "}}");
+            api.post("/experiments/" + id + "/metrics/batch", series("loss", 0, COMPARE_POINTS, e));
+            api.patch("/experiments/" + id, "{\"status\":\"finished\"}");
             ids.add(id);
         }
         return ids;
@@ -262,36 +218,4 @@ public final class ChartBench {
         return b.append("]}]}").toString();
     }
 
-    private String create(String body) throws Exception {
-        String answer = post("/experiments", body);
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + answer);
-        }
-        return m.group(1);
-    }
-
-    private String post(String path, String body) throws IOException, InterruptedException {
-        return send("POST", path, body);
-    }
-
-    private String patch(String path, String body) throws IOException, InterruptedException {
-        return send("PATCH", path, body);
-    }
-
-    private String send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    static {
-        // Selenium logs its own version warnings through JUL; the RESULT lines are what matter here
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
-    }
 }

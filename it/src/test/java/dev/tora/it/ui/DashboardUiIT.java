@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The dashboard in a real browser over a seeded workspace of 120 experiments: database sorting,
@@ -180,6 +181,60 @@ class DashboardUiIT {
         }
         Api.Reply tagged = API.get("/experiments?workspace=" + workspace + "&tag=bulk-x");
         assertEquals(3, tagged.items().size());
+    }
+
+    @Test
+    void bulkVisibilityAndTagRemovalReachTheSelection() {
+        String a = API.createExperiment(Json.createObjectBuilder().add("name", "vis-a").add("workspaceId", workspace)
+                .add("tags", Json.createArrayBuilder().add("drop-me").add("keep")).build());
+        String b = API.createExperiment(Json.createObjectBuilder().add("name", "vis-b").add("workspaceId", workspace)
+                .add("tags", Json.createArrayBuilder().add("drop-me")).build());
+        dashboard("name ~ \"vis-\"");
+        select(0, 1);
+        browser.click(By.id("dash:make-public"));
+        browser.until(d -> API.get("/experiments/" + a).data().asJsonObject().getString("visibility").equals("public"));
+        assertEquals("public", API.get("/experiments/" + b).data().asJsonObject().getString("visibility"));
+        browser.click(By.id("dash:bulk-tag-open"));
+        browser.id("bulk-form:bulk-tag").sendKeys("drop-me");
+        browser.click(By.id("bulk-form:bulk-tag-remove"));
+        browser.until(d -> !API.get("/experiments/" + b).data().asJsonObject().getJsonArray("tags").toString().contains("drop-me"));
+        assertEquals("[\"keep\"]", API.get("/experiments/" + a).data().asJsonObject().getJsonArray("tags").toString());
+    }
+
+    @Test
+    void aResizedColumnKeepsItsWidthAfterReload() {
+        dashboard(null);
+        By nameHeader = By.xpath("//th[.//span[normalize-space(text())='Name']]");
+        int before = browser.visible(nameHeader).getSize().getWidth();
+        WebElement resizer = browser.visible(nameHeader).findElement(By.cssSelector(".ui-column-resizer"));
+        new Actions(browser.driver()).clickAndHold(resizer).moveByOffset(40, 0).moveByOffset(40, 0).release().perform();
+        browser.settle();
+        browser.until(d -> Math.abs(browser.visible(nameHeader).getSize().getWidth() - (before + 80)) <= 20);
+        browser.until(d -> {
+            browser.reload();
+            return Math.abs(browser.visible(nameHeader).getSize().getWidth() - (before + 80)) <= 20;
+        });
+    }
+
+    @Test
+    void aDraggedColumnKeepsItsPlaceAfterReload() {
+        browser.go("/?workspace=" + workspace);
+        WebElement tags = browser.visible(By.xpath("//th[.//span[normalize-space(text())='Tags']]"));
+        WebElement name = browser.visible(By.xpath("//th[.//span[normalize-space(text())='Name']]"));
+        new Actions(browser.driver()).clickAndHold(tags).moveByOffset(-20, 0)
+                .moveToElement(name, -name.getSize().getWidth() / 2 + 5, 0).moveByOffset(-2, 0).release().perform();
+        browser.settle();
+        browser.until(d -> headers().indexOf("Tags") < headers().indexOf("Name"));
+        browser.until(d -> {
+            browser.reload();
+            return headers().indexOf("Tags") >= 0 && headers().indexOf("Tags") < headers().indexOf("Name");
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> headers() {
+        return (List<String>) browser.js("return Array.from(document.querySelectorAll('#dash\\\\:experiments th.tora-col'))"
+                + ".map(th => th.textContent.trim());");
     }
 
     @Test

@@ -151,6 +151,28 @@ class ExperimentPageUiIT {
     }
 
     @Test
+    void tickedMetricsChooseTheChartsAndCanBeOverlaid() {
+        String id = seeded("charted");
+        UiSeed.curve(api, id, "accuracy", 200);
+        browser.go("/experiments/" + id);
+        Browser.await(() -> chartKeys().containsAll(List.of("metric:loss", "metric:accuracy")), java.time.Duration.ofSeconds(20),
+                () -> "both metrics charted: " + chartKeys());
+        browser.click(By.cssSelector("#metrics-form\\:metrics_data tr[data-rk='loss'] .ui-chkbox-box"));
+        Browser.await(() -> !chartKeys().contains("metric:loss"), java.time.Duration.ofSeconds(20),
+                () -> "unticking loss removes its chart: " + chartKeys());
+        browser.click(By.cssSelector("#metrics-form\\:metrics_data tr[data-rk='loss'] .ui-chkbox-box"));
+        browser.click(By.id("overlay-selected"));
+        Browser.await(() -> chartKeys().stream().anyMatch(k -> k.startsWith("overlay:") && k.contains("loss")
+                && k.contains("accuracy")), java.time.Duration.ofSeconds(20), () -> "an overlay chart: " + chartKeys());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> chartKeys() {
+        return (List<String>) browser.js("return Array.from(document.querySelectorAll('[data-chart-key]'))"
+                + ".map(c => c.getAttribute('data-chart-key'));");
+    }
+
+    @Test
     void anUnknownExperimentIsNotFound() {
         browser.go("/experiments/00000000-0000-0000-0000-00000000dead");
         assertTrue(browser.visible(By.tagName("h1")).getText().contains("Not found"));
