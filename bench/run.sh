@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a fresh server on the embedded H2 or on a throwaway PostgreSQL.
 #   bench/run.sh h2|postgresql [points]      (points default 10000000)
+#   BENCH_ONLY=search bench/run.sh h2|postgresql     only the dashboard search benchmarks
 # Prints RESULT lines; bench/README.md records them with the machine and date.
 set -euo pipefail
 db="${1:-h2}"; points="${2:-10000000}"
@@ -34,6 +35,24 @@ else
   disk() { stat -c %s "$TORA_DATA_DIR/db/tora.mv.db"; }
 fi
 
+# The dashboard's table: 10,000 experiments through the API, then the dashboard's own statements
+# in-process (on H2 once the server has let go of its file).
+search_bench() {
+  out="$(java_bench search "$api" 10000 50)"; echo "$out" | grep RESULT
+  workspace="$(echo "$out" | sed -n 's/^WORKSPACE //p')"
+  if [ "$db" = postgresql ]; then
+    java_bench search-sql "$TORA_DATABASE_URL" "$workspace" 50 "$TORA_DATABASE_USER" "$TORA_DATABASE_PASSWORD" | grep RESULT
+  else
+    ./tora stop >/dev/null
+    java_bench search-sql "$TORA_DATA_DIR/db/tora" "$workspace" 50 | grep RESULT
+  fi
+}
+if [ "${BENCH_ONLY:-}" = search ]; then
+  ./tora start >/dev/null
+  search_bench
+  exit 0
+fi
+
 # Command (1) as a user runs it, with every Maven artifact already local: build (up to date),
 # domain creation, deployment; then a second start after a stop.
 t0=$(date +%s.%N); ./tora start >/dev/null; t1=$(date +%s.%N)
@@ -59,3 +78,4 @@ java_bench downsample "$api" "$experiment" loss 30 | grep RESULT
 java_bench export "$api" "$experiment" csv | grep RESULT
 java_bench export "$api" "$experiment" jsonl | grep RESULT
 java_bench list "$api" 10000 50 | grep RESULT
+search_bench

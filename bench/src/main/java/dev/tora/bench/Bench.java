@@ -19,6 +19,9 @@ import java.util.concurrent.Future;
  *   downsample API EXPERIMENT NAME ROUNDS           points?points=1000 over the whole series
  *   export     API EXPERIMENT FORMAT                streams the export and counts its lines
  *   list       API EXPERIMENTS ROUNDS               seeds a workspace, then times the first page of 50
+ *   search     API EXPERIMENTS ROUNDS               seeds a sweep-like workspace, then times sorted and filtered pages
+ *   search-sql DB WORKSPACE ROUNDS [USER PASSWORD]  the dashboard's page + count statements on that database
+ *                                                   (DB: a JDBC URL, or the path prefix of an embedded H2 file)
  * </pre>
  * Each prints one line per figure, prefixed with {@code RESULT}.
  */
@@ -32,11 +35,17 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String api = args[1];
+        if (args[0].equals("search-sql")) {
+            SearchSqlBench.run(SearchSqlBench.target(api, args.length > 4 ? args[4] : null,
+                    args.length > 5 ? args[5] : null), args[2], Integer.parseInt(args[3]));
+            return;
+        }
         switch (args[0]) {
             case "ingest" -> ingest(api, Long.parseLong(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "downsample" -> downsample(api, args[2], args[3], Integer.parseInt(args[4]));
             case "export" -> export(api, args[2], args[3]);
             case "list" -> list(api, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "search" -> SearchBench.run(api, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }

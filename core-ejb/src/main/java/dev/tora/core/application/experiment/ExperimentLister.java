@@ -56,7 +56,7 @@ class ExperimentLister {
         // One clock reading for every page of a listing, so that durations do not move under the cursor.
         long now = after == null ? clock.millis() : after.now();
         List<SortedRow> rows = search.page(new Selection(workspaces, filter, now), sort, q.descending(),
-                after == null ? null : after.position(), 0, q.limit() + 1);
+                after == null ? null : after.position(), q.limit() + 1);
         boolean more = rows.size() > q.limit();
         List<SortedRow> page = more ? rows.subList(0, q.limit()) : rows;
         List<Experiment> experiments = loader.load(page.stream().map(SortedRow::id).toList());

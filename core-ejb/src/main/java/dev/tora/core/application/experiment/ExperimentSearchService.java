@@ -8,6 +8,7 @@ import dev.tora.core.domain.query.Expr;
 import dev.tora.core.domain.query.QueryParser;
 import dev.tora.core.domain.query.SortKey;
 import dev.tora.core.domain.workspace.Permission;
+import dev.tora.core.infrastructure.query.CountedPage;
 import dev.tora.core.infrastructure.query.JdbcExperimentSearch;
 import dev.tora.core.infrastructure.query.Selection;
 import dev.tora.core.infrastructure.query.SortedRow;
@@ -50,10 +51,9 @@ public class ExperimentSearchService {
             return new SearchResult(List.of(), 0);
         }
         Selection selection = new Selection(workspaces, filter, clock.millis());
-        List<String> ids = search.page(selection, sort, request.descending(), null, request.offset(), request.limit())
-                .stream().map(SortedRow::id).toList();
-        long total = search.count(selection);
-        return new SearchResult(assembler.details(caller, loader.load(ids)), total);
+        CountedPage page = search.pageWithTotal(selection, sort, request.descending(), request.offset(), request.limit());
+        List<String> ids = page.rows().stream().map(SortedRow::id).toList();
+        return new SearchResult(assembler.details(caller, loader.load(ids)), page.total());
     }
 
     /** Parameter keys and metric names used in a workspace, for the column chooser (bounded, sorted). */

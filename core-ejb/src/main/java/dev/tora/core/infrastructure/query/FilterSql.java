@@ -16,8 +16,13 @@ import java.util.List;
  * Turns a query tree into a SQL condition on the experiment row {@code e}, every value bound as a
  * parameter. Each condition it writes is TRUE or FALSE, never NULL, so that NOT of a comparison
  * with a missing value holds: a missing param, metric or description matches no comparison (only
- * {@code = null}), and NOT of one does. Tags, params and metrics are EXISTS subqueries on their
- * tables' (experiment_id, ...) keys.
+ * {@code = null}), and NOT of one does.
+ *
+ * <p>Tags, params and metrics are {@code e.id IN (SELECT experiment_id ...)} over one tag, key or
+ * metric name (indexed by name first). The subquery does not depend on the row, so H2 evaluates it
+ * once per statement into a hash lookup and PostgreSQL plans a hashed semi-join; a correlated
+ * EXISTS per experiment costs about twice as much on H2 at 10,000 experiments. experiment_id is
+ * NOT NULL, so IN and NOT IN stay two-valued.
  */
 public final class FilterSql {
 
@@ -117,19 +122,19 @@ public final class FilterSql {
     }
 
     private void tags(Operator op, Value v, SqlBuilder out) {
-        String exists = "EXISTS (SELECT 1 FROM experiment_tag t WHERE t.experiment_id = e.id";
+        String tagged = "e.id IN (SELECT t.experiment_id FROM experiment_tag t";
         if (v instanceof Value.Null) {
-            out.sql(op == Operator.EQ ? "NOT " : "").sql(exists).sql(")");
+            out.sql(op == Operator.EQ ? "NOT " : "").sql(tagged).sql(")");
             return;
         }
         String tag = ((Value.Text) v).value();
         if (op == Operator.CONTAINS) {
-            out.sql(exists).sql(" AND ");
+            out.sql(tagged).sql(" WHERE ");
             dialect.contains(out, "t.tag", tag);
             out.sql(")");
         } else {
             // tags != x means no tag is x
-            out.sql(op == Operator.NE ? "NOT " : "").sql(exists).sql(" AND t.tag = ").bind(tag).sql(")");
+            out.sql(op == Operator.NE ? "NOT " : "").sql(tagged).sql(" WHERE t.tag = ").bind(tag).sql(")");
         }
     }
 
@@ -155,8 +160,8 @@ public final class FilterSql {
 
     /** Numbers match int and finite float params, strings string params, booleans bool params. */
     private void param(Param p, Operator op, Value v, SqlBuilder out) {
-        out.sql("EXISTS (SELECT 1 FROM experiment_param p WHERE p.experiment_id = e.id AND p.param_key = ")
-                .bind(p.key()).sql(" AND ");
+        out.sql("e.id IN (SELECT p.experiment_id FROM experiment_param p WHERE p.param_key = ").bind(p.key())
+                .sql(" AND ");
         if (v instanceof Value.Num n) {
             out.sql("p.value_type IN ('int', 'float') AND p.number_value ").sql(sql(op)).sql(" ").bind(n.value());
         } else if (v instanceof Value.Text t) {
@@ -180,8 +185,7 @@ public final class FilterSql {
      */
     private void metric(Metric m, Operator op, double value, SqlBuilder out) {
         String column = "s." + column(m.aggregate());
-        out.sql("EXISTS (SELECT 1 FROM series s WHERE s.experiment_id = e.id AND s.name = ").bind(m.name())
-                .sql(" AND ");
+        out.sql("e.id IN (SELECT s.experiment_id FROM series s WHERE s.name = ").bind(m.name()).sql(" AND ");
         if (Double.isNaN(value)) {
             out.sql(column).sql(" ").sql(sql(op)).sql(" ").sql(dialect.nan());
         } else {

@@ -23,11 +23,20 @@ public class JdbcExperimentSearch {
         sql = new SearchSql(database.kind());
     }
 
-    /** A page of ids with their sort positions; see {@link SearchSql#page}. */
-    public List<SortedRow> page(Selection selection, SortKey sort, boolean descending, List<Object> after,
-                                int offset, int limit) {
+    /** A keyset page of ids with their sort positions (the API list); see {@link SearchSql#page}. */
+    public List<SortedRow> page(Selection selection, SortKey sort, boolean descending, List<Object> after, int limit) {
         try (Connection c = database.dataSource().getConnection()) {
-            return SearchJdbc.rows(c, sql.page(selection, sort, descending, after, offset, limit));
+            return SearchJdbc.rows(c, sql.page(selection, sort, descending, after, 0, limit, false));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot search experiments", e);
+        }
+    }
+
+    /** A page by offset with the number of matches (the dashboard), mostly in one statement. */
+    public CountedPage pageWithTotal(Selection selection, SortKey sort, boolean descending, int offset, int limit) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return SearchJdbc.counted(c, sql.page(selection, sort, descending, null, offset, limit, true),
+                    sql.count(selection));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot search experiments", e);
         }
@@ -36,15 +45,6 @@ public class JdbcExperimentSearch {
     /** Whether {@code position} is a position of a page sorted by {@code sort}. */
     public boolean fits(SortKey sort, List<Object> position) {
         return sql.fits(sort, position);
-    }
-
-    /** How many experiments match. */
-    public long count(Selection selection) {
-        try (Connection c = database.dataSource().getConnection()) {
-            return SearchJdbc.count(c, sql.count(selection));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count experiments", e);
-        }
     }
 
     /** Sorted distinct parameter keys of a workspace, at most {@code limit}. */

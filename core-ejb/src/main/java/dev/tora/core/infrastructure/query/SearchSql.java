@@ -22,16 +22,20 @@ public final class SearchSql {
      * Ids and sort positions of a page. The sort columns are computed once, in a derived table
      * under the names {@code k0, k1, ...}, which the keyset condition and the ORDER BY refer to:
      * <pre>
-     *   SELECT id, k0, k1, ... FROM (SELECT e.id AS id, &lt;column&gt; AS k0, ... FROM experiment e
+     *   SELECT id, k0, k1, ... [, COUNT(*) OVER ()] FROM (SELECT e.id AS id, &lt;column&gt; AS k0, ... FROM experiment e
      *       [LEFT JOIN &lt;sorted value&gt;] WHERE &lt;workspaces&gt; AND &lt;filter&gt;) k
      *   [WHERE (k0 &gt; ? OR (k0 = ? AND (k1 &lt; ? OR ...)))] ORDER BY k0 ASC, k1 DESC, ... LIMIT ? [OFFSET ?]
      * </pre>
      *
-     * @param after  the position of the row before the page (keyset paging), or null
-     * @param offset rows to skip (offset paging; 0 with {@code after})
+     * The database evaluates every match to sort them anyway, so {@code withTotal} adds their count
+     * to each row at almost no cost, where a separate COUNT would evaluate the filter again.
+     *
+     * @param after     the position of the row before the page (keyset paging), or null
+     * @param offset    rows to skip (offset paging; 0 with {@code after})
+     * @param withTotal whether each row also carries the number of matches (before the keyset condition)
      */
     public SearchStatement page(Selection selection, SortKey sort, boolean descending, List<Object> after,
-                                int offset, int limit) {
+                                int offset, int limit, boolean withTotal) {
         SortPlan plan = new SortSql(kind, selection.now()).plan(sort);
         List<SortColumn> columns = plan.columns();
         if (after != null && after.size() != columns.size()) {
@@ -41,7 +45,7 @@ public final class SearchSql {
         for (int i = 0; i < columns.size(); i++) {
             out.sql(", k" + i);
         }
-        out.sql(" FROM (SELECT e.id AS id");
+        out.sql(withTotal ? ", COUNT(*) OVER ()" : "").sql(" FROM (SELECT e.id AS id");
         for (int i = 0; i < columns.size(); i++) {
             out.sql(", ").add(columns.get(i).fragment()).sql(" AS k" + i);
         }
@@ -60,7 +64,7 @@ public final class SearchSql {
         if (offset > 0) {
             out.sql(" OFFSET ").bind((long) offset);
         }
-        return new SearchStatement(out.build(), columns);
+        return new SearchStatement(out.build(), columns, withTotal);
     }
 
     /** Whether {@code position} has a value of the right type for every column of {@code sort} (a cursor check). */

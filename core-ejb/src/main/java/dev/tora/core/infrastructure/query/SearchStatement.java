@@ -2,8 +2,11 @@ package dev.tora.core.infrastructure.query;
 
 import java.util.List;
 
-/** A page query: its SQL, which selects {@code e.id} and then the value of each sort column. */
-public record SearchStatement(SqlFragment sql, List<SortColumn> columns) {
+/**
+ * A page query: its SQL, which selects the id, then the value of each sort column, then (when
+ * {@code counted}) the number of matches.
+ */
+public record SearchStatement(SqlFragment sql, List<SortColumn> columns, boolean counted) {
 
     /** A statement; the list is copied. */
     public SearchStatement {

@@ -172,11 +172,13 @@ class FilterSqlOnH2Test {
     void findsExactlyTheMatchingExperimentsOfTheWorkspace(String query, Set<String> expected) throws SQLException {
         Selection selection = new Selection(List.of(SearchDatabase.DEFAULT_WORKSPACE), QueryParser.parse(query), NOW);
         try (Connection c = db.ds.getConnection()) {
-            SearchStatement page = sql.page(selection, SortKey.parse("name", "sort"), false, null, 0, 100);
-            Set<String> found = SearchJdbc.rows(c, page).stream().map(r -> names.get(r.id()))
+            SearchStatement page = sql.page(selection, SortKey.parse("name", "sort"), false, null, 0, 100, true);
+            CountedPage counted = SearchJdbc.counted(c, page, sql.count(selection));
+            Set<String> found = counted.rows().stream().map(r -> names.get(r.id()))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(new TreeSet<>(expected), found, page.sql().sql());
-            assertEquals(expected.size(), SearchJdbc.count(c, sql.count(selection)), "the count agrees");
+            assertEquals(expected.size(), counted.total(), "the total that comes with the page");
+            assertEquals(expected.size(), SearchJdbc.count(c, sql.count(selection)), "the separate count agrees");
         }
     }
 

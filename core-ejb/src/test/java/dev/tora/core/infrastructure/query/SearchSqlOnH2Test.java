@@ -128,6 +128,19 @@ class SearchSqlOnH2Test {
     }
 
     @Test
+    void aCountedPageCarriesTheNumberOfMatchesAtAnyOffsetEvenPastTheEnd() throws SQLException {
+        Selection running = selection(SearchDatabase.DEFAULT_WORKSPACE, "status = running");
+        try (Connection c = db.ds.getConnection()) {
+            for (int offset : new int[] {0, 2, 3, 50}) {
+                CountedPage page = SearchJdbc.counted(c, sql.page(running, SortKey.parse("metrics.loss", "sort"), false,
+                        null, offset, 2, true), sql.count(running));
+                assertEquals(3, page.total(), "offset " + offset);
+                assertEquals(Math.max(0, Math.min(2, 3 - offset)), page.rows().size(), "offset " + offset);
+            }
+        }
+    }
+
+    @Test
     void filterAndSortCombine() throws SQLException {
         List<SortedRow> rows = rows(SearchDatabase.DEFAULT_WORKSPACE, "status = running OR params.lr < 0.5",
                 "metrics.loss.last", true, null, 0, 100);
@@ -201,7 +214,7 @@ class SearchSqlOnH2Test {
                                  int offset, int limit) throws SQLException {
         try (Connection c = db.ds.getConnection()) {
             return SearchJdbc.rows(c, sql.page(selection(workspace, query), SortKey.parse(key, "sort"), descending,
-                    after, offset, limit));
+                    after, offset, limit, false));
         }
     }
 
