@@ -163,7 +163,7 @@ class ExportAndLiveApiIT {
         String home = Api.at(api.base().replace("/api", "")).get("/").body();
         assertTrue(home.contains("<span id=\"version\">" + h.getString("version") + "</span>"), home);
         assertTrue(home.contains("<span id=\"database\">" + ToraDeployment.database() + "</span>"), home);
-        assertTrue(home.contains("class=\"tora-ok\">ok</span>"), home);
+        assertTrue(home.contains("class=\"tora-ok\" id=\"db-status\">ok</span>"), home);
     }
 
     @Test

@@ -50,6 +50,10 @@ class ServerLifecycleProcessIT {
                 .matcher(domainXml);
         assertTrue(admin.find() && admin.group().contains("address=\"127.0.0.1\""),
                 "the admin listener stays on loopback");
+        // HTTP (loopback here), admin, JMX, ORB and the data grid: nothing listens beyond loopback
+        java.util.List<String> sockets = server.listeningSockets();
+        assertTrue(sockets.size() >= 3, sockets.toString());
+        assertTrue(sockets.stream().allMatch(ToraServer::isLoopback), "every listener is on loopback: " + sockets);
     }
 
     @Test

@@ -2,12 +2,15 @@ package dev.tora.it.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** A Tora server driven through the start script, as a user would run it. */
@@ -96,10 +99,55 @@ final class ToraServer {
         run("stop");
     }
 
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(dataDir.resolve("domains/tora/config/pid")).trim());
+    }
+
+    /**
+     * The local addresses of the TCP sockets the server's JVM listens on, as the kernel lists them
+     * in /proc/net/tcp and tcp6 (hexadecimal address:port).
+     */
+    List<String> listeningSockets() throws IOException {
+        long pid = pid();
+        Set<String> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring("socket:[".length(), target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor went away while listing
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");
+                if ("0A".equals(f[3]) && inodes.contains(f[9])) { // 0A: LISTEN
+                    out.add(f[1]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a socket address from {@link #listeningSockets()} is on loopback (127.x or ::1, also IPv4-mapped). */
+    static boolean isLoopback(String hexAddressAndPort) {
+        String address = hexAddressAndPort.substring(0, hexAddressAndPort.indexOf(':'));
+        if (address.length() == 8) {
+            return address.endsWith("7F"); // little-endian: the first byte is last
+        }
+        return address.equals("00000000000000000000000001000000")
+                || (address.startsWith("0000000000000000FFFF0000") && address.endsWith("7F"));
+    }
+
     /** Kills the server's JVM with SIGKILL, as a crash or the OOM killer would. */
     void kill9() throws IOException, InterruptedException {
-        Path pidFile = dataDir.resolve("domains/tora/config/pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        long pid = pid();
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
         kill.waitFor();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -32,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often waits look again (WebDriverWait's default, 500 ms, would cost most tests seconds). */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final ChromeDriver driver;
     private final String base;
@@ -95,7 +97,7 @@ public final class Browser implements AutoCloseable {
 
     /** The element, once present and visible. */
     public WebElement visible(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** The element with this id, once visible. */
@@ -110,7 +112,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} holds (non-null and not false) and returns its value. */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return new WebDriverWait(driver, WAIT, POLL).until(condition::apply);
     }
 
     /** Runs JavaScript in the page (with arguments[...]) and returns what it returns. */
@@ -179,7 +181,7 @@ public final class Browser implements AutoCloseable {
 
     /** Scrolls the element to the middle of the window, clicks, then waits for PrimeFaces' ajax queue to drain. */
     public void click(By by) {
-        WebElement e = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        WebElement e = new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.elementToBeClickable(by));
         js("arguments[0].scrollIntoView({block: 'center'});", e);
         e.click();
         settle();

@@ -23,6 +23,11 @@ public final class ColumnLayout implements Serializable {
     /** Narrowest and widest column a layout keeps, in pixels. */
     static final int MIN_WIDTH = 40;
     static final int MAX_WIDTH = 2000;
+    /**
+     * Width of a column added to a layout whose columns have widths: a fixed-layout table gives
+     * an automatic column only what the others leave, which after a resize can be nothing.
+     */
+    static final int ADDED_WIDTH = 160;
 
     private final List<DashboardColumn> columns;
 
@@ -73,13 +78,17 @@ public final class ColumnLayout implements Serializable {
         return columns.stream().anyMatch(c -> c.key().equals(key));
     }
 
-    /** This layout with {@code key} appended (unchanged when already there or full); an unknown key is refused. */
+    /**
+     * This layout with {@code key} appended (unchanged when already there or full); an unknown key
+     * is refused. The new column is {@link #ADDED_WIDTH} wide once any column has a width.
+     */
     public ColumnLayout add(String key) {
         if (has(key) || columns.size() >= MAX_COLUMNS) {
             return this;
         }
         List<DashboardColumn> next = new ArrayList<>(columns);
-        next.add(new DashboardColumn(key, 0));
+        boolean sized = columns.stream().anyMatch(c -> c.width() > 0);
+        next.add(new DashboardColumn(key, sized ? ADDED_WIDTH : 0));
         return new ColumnLayout(next);
     }
 

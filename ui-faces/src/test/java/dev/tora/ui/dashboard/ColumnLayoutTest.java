@@ -60,4 +60,11 @@ class ColumnLayoutTest {
         ColumnLayout layout = ColumnLayout.defaults().arrangedAs(List.of(new int[] {4, 0}, new int[] {99, 10}, new int[] {4, 50}));
         assertEquals(List.of("duration", "name", "status", "tags", "created"), keys(layout));
     }
+
+    @Test
+    void aColumnAddedAfterAResizeGetsAWidthOfItsOwn() {
+        assertEquals(0, ColumnLayout.defaults().add("params.lr").columns().get(5).width(), "automatic while nothing is sized");
+        ColumnLayout resized = ColumnLayout.defaults().arrangedAs(List.of(new int[] {0, 300}));
+        assertEquals(ColumnLayout.ADDED_WIDTH, resized.add("params.lr").columns().get(5).width());
+    }
 }
