@@ -10,6 +10,14 @@
   }
 
   Tora.dashboard = {
+    /** Scrolls the table to its right end, where a column just added appears. */
+    showLastColumn: function () {
+      var body = document.querySelector('#dash\\:experiments .ui-datatable-scrollable-body');
+      if (body) {
+        body.scrollLeft = body.scrollWidth;
+      }
+    },
+
     /** Sends [[index in the stored layout, width px], ...] left to right, then renumbers the headers. */
     saveLayout: function () {
       // PrimeFaces fires the behaviour before it finishes moving the header cells.

@@ -201,9 +201,19 @@ class DashboardUiIT {
         assertEquals("[\"keep\"]", API.get("/experiments/" + a).data().asJsonObject().getJsonArray("tags").toString());
     }
 
+    /** A workspace of its own with a few experiments, for the tests that change the column layout. */
+    private static String workspaceOfItsOwn(String name) {
+        String id = API.post("/workspaces", "{\"name\": \"" + name + "\"}").data().asJsonObject().getString("id");
+        for (int i = 0; i < 3; i++) {
+            API.createExperiment(Json.createObjectBuilder().add("name", name + "-" + i).add("workspaceId", id)
+                    .add("tags", Json.createArrayBuilder().add("t")).build());
+        }
+        return id;
+    }
+
     @Test
     void aResizedColumnKeepsItsWidthAfterReload() {
-        dashboard(null);
+        browser.go("/?workspace=" + workspaceOfItsOwn("resized"));
         By nameHeader = By.xpath("//th[.//span[normalize-space(text())='Name']]");
         int before = browser.visible(nameHeader).getSize().getWidth();
         WebElement resizer = browser.visible(nameHeader).findElement(By.cssSelector(".ui-column-resizer"));
@@ -214,11 +224,16 @@ class DashboardUiIT {
             browser.reload();
             return Math.abs(browser.visible(nameHeader).getSize().getWidth() - (before + 80)) <= 20;
         });
+        // a column added now gets a width of its own and is scrolled into view
+        addColumn("updated");
+        addColumn("params.nothing");
+        WebElement added = browser.visible(By.xpath("//th[.//span[normalize-space(text())='nothing']]"));
+        assertTrue(added.getSize().getWidth() >= 100, "width " + added.getSize().getWidth());
     }
 
     @Test
     void aDraggedColumnKeepsItsPlaceAfterReload() {
-        browser.go("/?workspace=" + workspace);
+        browser.go("/?workspace=" + workspaceOfItsOwn("dragged"));
         WebElement tags = browser.visible(By.xpath("//th[.//span[normalize-space(text())='Tags']]"));
         WebElement name = browser.visible(By.xpath("//th[.//span[normalize-space(text())='Name']]"));
         new Actions(browser.driver()).clickAndHold(tags).moveByOffset(-20, 0)
