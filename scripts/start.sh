@@ -78,11 +78,16 @@ checksum="$(sha256sum "$EAR" | cut -d' ' -f1)"
 stamp="$TORA_DATA_DIR/domains/.deployed-ear"
 deploy() {
   rm -f "$stamp"
-  # Payara sometimes fails to reload an application at start-up and is left unable to redeploy it
-  # in place; removing what is left of it and deploying again recovers.
+  # Payara sometimes fails to load an application (seen on a loaded machine: Weld's bean manager
+  # missing while the EJB singletons start), and what is left of the attempt in that JVM (a closed
+  # EntityManagerFactory) breaks a second deployment in place. So: remove it, restart the server,
+  # deploy again.
   if ! asadmin deploy --force=true --name tora "$EAR" >/dev/null 2>&1; then
-    log "deployment failed once; removing the application and deploying again"
+    log "deployment failed once; removing the application, restarting Payara and deploying again"
     asadmin undeploy tora >/dev/null 2>&1 || true
+    "$ASADMIN" stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME" >/dev/null 2>&1 || true
+    "$ASADMIN" start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME" >/dev/null \
+      || die "Payara did not start; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"
     if ! asadmin deploy --force=true --name tora "$EAR" >/dev/null; then
       grep -E "SEVERE|Exception|TORA_" "$DOMAIN_DIR/$DOMAIN_NAME/logs/server.log" | tail -n 15 >&2 || true
       die "deployment failed; see $DOMAIN_DIR/$DOMAIN_NAME/logs/server.log"

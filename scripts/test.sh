@@ -23,12 +23,7 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 state="$(mktemp /tmp/tora-test-pg.XXXXXX)"
-py=""
-cleanup() {
-  # an interrupted run: the Python suite goes too (its server is left to the machine's next reboot)
-  if [ -n "$py" ]; then kill "$py" 2>/dev/null || true; fi
-  "$root/scripts/pg-cluster.sh" stop "$state" || true
-}
+cleanup() { "$root/scripts/pg-cluster.sh" stop "$state" || true; }
 trap cleanup EXIT
 log "starting a throwaway PostgreSQL cluster"
 "$root/scripts/pg-cluster.sh" start "$state" --fast >/dev/null
@@ -37,31 +32,10 @@ log "starting a throwaway PostgreSQL cluster"
 export TORA_IT_PG_URL="$TORA_DATABASE_URL" TORA_IT_PG_USER="$TORA_DATABASE_USER" TORA_IT_PG_PASSWORD="$TORA_DATABASE_PASSWORD"
 unset TORA_DATABASE_URL TORA_DATABASE_USER TORA_DATABASE_PASSWORD
 
-log "build and unit tests (Maven)"
-mvn -B -ntp install -DskipITs
+log "unit and integration tests (Maven)"
+mvn -B -ntp verify
 
-# The Python client's tests run against a server of their own while Maven runs the integration
-# tests, and Maven runs the Java client's next to the test module's (-T 2): each suite spends most
-# of its time waiting for a server to start or answer, so side by side they take about as long as
-# the longest. Their servers use separate port ranges and data dirs.
-pylog="$(mktemp /tmp/tora-test-python.XXXXXX)"
-log "Python client tests, in the background (against a server of their own, from the EAR just built)"
-TORA_TEST_NO_BUILD=1 TORA_PAYARA_HOME="$root/it/target/payara/payara6" \
-  python3 -m pytest -q client/python/tests >"$pylog" 2>&1 &
-py=$!
+log "Python client tests (against a server of their own, from the EAR just built)"
+TORA_TEST_NO_BUILD=1 TORA_PAYARA_HOME="$root/it/target/payara/payara6" python3 -m pytest -q client/python/tests
 
-log "integration tests (Maven): the Java client's; Arquillian on H2 and PostgreSQL; browser; process"
-mvn_rc=0
-mvn -B -ntp -T 2 verify -pl client,it || mvn_rc=$?
-py_rc=0
-wait "$py" || py_rc=$?
-py=""
-log "Python client tests (exit $py_rc):"
-cat "$pylog"
-rm -f "$pylog"
-
-if [ "$mvn_rc" != 0 ] || [ "$py_rc" != 0 ]; then
-  log "tests failed (Maven exit $mvn_rc, Python exit $py_rc)"
-  exit 1
-fi
 log "all tests passed"

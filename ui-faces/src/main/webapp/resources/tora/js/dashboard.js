@@ -9,13 +9,47 @@
     return m ? parseInt(m[1], 10) : -1;
   }
 
+  var SHOW_LAST = 'tora.dashboard.showLastColumn';
+  var changed = false;
+  var addedColumn = false;
+
+  /** After a reload for an added column, the table is scrolled to its right end, where that column is. */
+  window.addEventListener('load', function () {
+    if (sessionStorage.getItem(SHOW_LAST)) {
+      sessionStorage.removeItem(SHOW_LAST);
+      // once the table widget has sized its columns (for up to a second of frames)
+      var frames = 60;
+      (function scrollWhenWide() {
+        var body = document.querySelector('#dash\\:experiments .ui-datatable-scrollable-body');
+        if (body && body.scrollWidth > body.clientWidth) {
+          body.scrollLeft = body.scrollWidth;
+        } else if (body && frames-- > 0) {
+          requestAnimationFrame(scrollWhenWide);
+        }
+      })();
+    }
+  });
+
   Tora.dashboard = {
-    /** Scrolls the table to its right end, where a column just added appears. */
-    showLastColumn: function () {
-      var body = document.querySelector('#dash\\:experiments .ui-datatable-scrollable-body');
-      if (body) {
-        body.scrollLeft = body.scrollWidth;
+    /**
+     * Notes that the column chooser changed the layout (the server has stored it). The table is
+     * rebuilt from it by reloading the page when the chooser closes: PrimeFaces keeps the order
+     * and widths of the columns a table was rendered with, and a column added to it in place can
+     * stay unrendered.
+     */
+    columnsChanged: function (added) {
+      changed = true;
+      addedColumn = addedColumn || added;
+    },
+
+    reloadIfColumnsChanged: function () {
+      if (!changed) {
+        return;
       }
+      if (addedColumn) {
+        sessionStorage.setItem(SHOW_LAST, '1');
+      }
+      window.location.reload();
     },
 
     /** Sends [[index in the stored layout, width px], ...] left to right, then renumbers the headers. */

@@ -94,7 +94,7 @@ public final class DashboardBench {
         return ((Number) js.executeScript("return window.benchSorted - window.benchClicked;")).doubleValue();
     }
 
-    /** Adds the metrics.loss.last column once, through the Columns dialog (stored per workspace). */
+    /** Adds the metrics.loss.last column once, through the Columns dialog (stored per workspace; closing it reloads). */
     private static void addMetricColumn(ChromeDriver driver, String page) {
         driver.get(page);
         JavascriptExecutor js = driver;
@@ -102,7 +102,9 @@ public final class DashboardBench {
         js.executeScript("PF('columnsDialog').show();");
         driver.findElement(By.id("columns-form:column-key_input")).sendKeys("metrics.loss.last");
         js.executeScript("document.getElementById('columns-form:column-add').click();");
-        BenchBrowser.await(js, "return PrimeFaces.ajax.Queue.isEmpty() && Array.from(document.querySelectorAll("
+        BenchBrowser.await(js, "return PrimeFaces.ajax.Queue.isEmpty();", 60);
+        js.executeScript("PF('columnsDialog').hide();"); // the page reloads with the new column
+        BenchBrowser.await(js, "return !!window.PrimeFaces && Array.from(document.querySelectorAll("
                 + "'#dash\\\\:experiments th')).some(h => h.textContent.trim() === 'loss.last');", 60);
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -112,7 +113,8 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} holds (non-null and not false) and returns its value. */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT, POLL).until(condition::apply);
+        // a condition that reads an element PrimeFaces re-renders meanwhile is simply asked again
+        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Runs JavaScript in the page (with arguments[...]) and returns what it returns. */
