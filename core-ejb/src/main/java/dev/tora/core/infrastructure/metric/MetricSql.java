@@ -47,6 +47,14 @@ final class MetricSql {
     final boolean claimRepeatsKey;
     /** Creates a series unless present; parameters: experiment, name (H2 repeats them). */
     final String createSeries;
+    /**
+     * Whether creating a series first locks the experiment row ({@link #LOCK_EXPERIMENT}), so that
+     * concurrent creations of one series queue there. H2 needs it (its NOT EXISTS does not wait for
+     * an uncommitted insert). PostgreSQL must not: ON CONFLICT already waits for the other insert,
+     * and every batch holds a key-share lock on the experiment row (its ingest_batch row's foreign
+     * key), so two batches upgrading to FOR UPDATE there deadlock.
+     */
+    final boolean lockExperimentToCreate;
 
     MetricSql(DatabaseKind kind) {
         switch (kind) {
@@ -57,6 +65,7 @@ final class MetricSql {
                 createSeries = "INSERT INTO series (id, experiment_id, name, point_count, nonfinite_count, "
                         + "chunk_count, tail_count) VALUES (nextval('series_seq'), ?, ?, 0, 0, 0, 0) "
                         + "ON CONFLICT (experiment_id, name) DO NOTHING";
+                lockExperimentToCreate = false;
             }
             case H2 -> {
                 claimBatch = "INSERT INTO ingest_batch (experiment_id, batch_id, created_at) SELECT ?, ?, ? "
@@ -65,6 +74,7 @@ final class MetricSql {
                 createSeries = "INSERT INTO series (id, experiment_id, name, point_count, nonfinite_count, "
                         + "chunk_count, tail_count) SELECT NEXT VALUE FOR series_seq, ?, ?, 0, 0, 0, 0 "
                         + "WHERE NOT EXISTS (SELECT 1 FROM series WHERE experiment_id = ? AND name = ?)";
+                lockExperimentToCreate = true;
             }
             default -> throw new IllegalArgumentException(kind.toString());
         }

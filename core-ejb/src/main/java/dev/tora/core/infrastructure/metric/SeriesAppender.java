@@ -101,11 +101,13 @@ final class SeriesAppender {
         if (row != null) {
             return row;
         }
-        // A new series: creations for one experiment queue on its row, so two batches that both
-        // bring the first point of a series create it once (H2 has no INSERT ... ON CONFLICT).
-        try (PreparedStatement ps = connection.prepareStatement(MetricSql.LOCK_EXPERIMENT)) {
-            ps.setString(1, experimentId);
-            ps.executeQuery().close();
+        // A new series, created once when two batches both bring its first point: on H2 creations
+        // for one experiment queue on its row; on PostgreSQL ON CONFLICT waits for the other insert.
+        if (sql.lockExperimentToCreate) {
+            try (PreparedStatement ps = connection.prepareStatement(MetricSql.LOCK_EXPERIMENT)) {
+                ps.setString(1, experimentId);
+                ps.executeQuery().close();
+            }
         }
         try (PreparedStatement ps = connection.prepareStatement(sql.createSeries)) {
             ps.setString(1, experimentId);
