@@ -72,6 +72,11 @@ class FrameUiIT {
         JsonObject ws = api.get("/workspaces/" + id).data().asJsonObject();
         assertEquals("vision team", ws.getString("name"));
         assertEquals("vision team", browser.id("workspace_label").getText());
+        // an empty workspace shows how to log to this server and this workspace
+        String python = browser.id("python-snippet").getText();
+        assertTrue(python.contains("server_url=\"" + browser.base() + "/api\"") && python.contains("workspace_id=\"" + id + "\""),
+                python);
+        assertTrue(browser.id("java-snippet").getText().contains(".workspaceId(\"" + id + "\")"));
     }
 
     @Test
