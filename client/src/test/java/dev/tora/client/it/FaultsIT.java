@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +125,7 @@ class FaultsIT {
             assertTrue(refused.get(0).contains("injected 400") && refused.get(0).contains("java -jar tora-client.jar sync"),
                     refused.get(0));
             assertEquals(2, proxy.count("status"), "never retried on its own");
-            List<Path> files = spoolFiles();
+            List<Path> files = SpoolFiles.in(spool);
             assertEquals(2, files.size());
             Map<String, Object> entry = JsonReader.parseObject(Files.readString(files.get(0)));
             Map<String, Object> error = Json.object(entry, "last_error");
@@ -154,7 +153,7 @@ class FaultsIT {
             run.close();
             double elapsed = (System.nanoTime() - t0) / 1e9;
             assertTrue(elapsed >= 0.9 && elapsed < 3.5, "close took " + elapsed + " s with a 1 s timeout, the server 4 s");
-            assertEquals(100, spooledPoints());
+            assertEquals(100, SpoolFiles.points(spool));
             List<String> summary = logs.warningsWith("were not delivered");
             assertEquals(1, summary.size(), logs.warnings().toString());
             assertTrue(summary.get(0).contains("100 points") && summary.get(0).contains(
@@ -189,18 +188,18 @@ class FaultsIT {
         List<String> summary = logs.warningsWith("were not delivered");
         assertEquals(1, summary.size(), logs.warnings().toString());
         assertTrue(summary.get(0).contains("3,000 points"), summary.get(0));
-        assertEquals(3000, spooledPoints());
+        assertEquals(3000, SpoolFiles.points(spool));
         assertNull(api.experiment(id));
 
         Children.Result dry = Children.sync(env(), "--dry-run");
         assertEquals(0, dry.exitCode(), dry.all());
         assertTrue(dry.stdout().contains("3,000 points"), dry.stdout());
-        assertEquals(3000, spooledPoints(), "a dry run sends nothing");
+        assertEquals(3000, SpoolFiles.points(spool), "a dry run sends nothing");
 
         Children.Result failed = Children.sync(env());
         assertEquals(1, failed.exitCode(), failed.all());
         assertTrue(failed.stdout().contains(proxy.url() + " did not answer"), failed.stdout());
-        assertEquals(3000, spooledPoints(), "nothing lost");
+        assertEquals(3000, SpoolFiles.points(spool), "nothing lost");
 
         proxy.startListening();
         Children.Result sync = Children.sync(env());
@@ -213,7 +212,7 @@ class FaultsIT {
         assertEquals(Map.of("lr", 0.1, "net.depth", 18L, "wd", 0.01), e.get("hyperparams"));
         assertEquals(List.of("offline", "later"), e.get("tags"));
         api.assertExactlyOnce(id, "loss", 3000);
-        assertTrue(spoolFiles().isEmpty());
+        assertTrue(SpoolFiles.in(spool).isEmpty());
         Children.Result again = Children.sync(env());
         assertEquals(0, again.exitCode());
         assertTrue(again.stdout().contains("nothing to send"), again.stdout());
@@ -231,14 +230,14 @@ class FaultsIT {
             }
             run.close();
         }
-        assertEquals(700, spooledPoints());
+        assertEquals(700, SpoolFiles.points(spool));
         proxy.startListening();
         try (ToraClient tora = viaProxy().build(); Run later = tora.createExperiment("later")) {
             Poll.untilEquals(Duration.ofSeconds(30), 700L, () -> api.count(earlier, "loss"), "the background replay");
             later.log("x", 1);
         }
         api.assertExactlyOnce(earlier, "loss", 700);
-        Poll.until(Duration.ofSeconds(10), () -> spoolFiles().isEmpty(), "the spool to empty");
+        Poll.until(Duration.ofSeconds(10), () -> SpoolFiles.in(spool).isEmpty(), "the spool to empty");
     }
 
     @Test
@@ -251,10 +250,10 @@ class FaultsIT {
         String id;
         try {
             id = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            Poll.untilEquals(Duration.ofSeconds(30), 5000L, this::spooledPoints, "the child to spool every point");
+            Poll.untilEquals(Duration.ofSeconds(30), 5000L, () -> SpoolFiles.points(spool), "the child to spool every point");
             Children.Result busy = Children.sync(env);
             assertTrue(busy.stdout().contains("still in progress"), "its stream is locked while it lives: " + busy.stdout());
-            assertEquals(5000, spooledPoints());
+            assertEquals(5000, SpoolFiles.points(spool));
         } finally {
             child.destroyForcibly(); // SIGKILL
             child.waitFor(30, TimeUnit.SECONDS);
@@ -277,7 +276,7 @@ class FaultsIT {
         String id = r.stdout().strip();
         api.assertExactlyOnce(id, "loss", 20000);
         assertEquals("killed", api.experiment(id).get("status"), "it did not end through close() or fail()");
-        assertTrue(spoolFiles().isEmpty());
+        assertTrue(SpoolFiles.in(spool).isEmpty());
     }
 
     @Test
@@ -294,33 +293,12 @@ class FaultsIT {
         assertTrue(elapsed < 15, "the exit waited " + elapsed + " s, with a 1 s shutdown timeout");
         assertTrue(r.stderr().contains("300 points") && r.stderr().contains("java -jar tora-client.jar sync --spool "
                 + spool), "the one warning says what was spooled and how to send it: " + r.stderr());
-        assertEquals(300, spooledPoints());
+        assertEquals(300, SpoolFiles.points(spool));
         proxy.setDefault("pass");
         Children.Result sync = Children.sync(env);
         assertEquals(0, sync.exitCode(), sync.all());
         String id = r.stdout().strip();
         Poll.untilEquals(Duration.ofSeconds(20), 300L, () -> api.count(id, "loss"), "the spooled points");
         api.assertExactlyOnce(id, "loss", 300);
-    }
-
-    private List<Path> spoolFiles() {
-        try (Stream<Path> files = Files.walk(spool)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")
-                    && !f.getFileName().toString().startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private long spooledPoints() {
-        long total = 0;
-        for (Path f : spoolFiles()) {
-            try {
-                total += Json.number(JsonReader.parseObject(Files.readString(f)), "points", 0);
-            } catch (IOException | IllegalArgumentException gone) {
-                // removed or being replaced meanwhile
-            }
-        }
-        return total;
     }
 }

@@ -11,14 +11,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +86,7 @@ class SpoolInteropIT {
         Children.Result py = Children.run(Children.python(PYTHON_OFFLINE_RUN, env(), dead), 120);
         assertEquals(0, py.exitCode(), py.all());
         String id = py.stdout().strip();
-        assertEquals(1004, spooledPoints());
+        assertEquals(1004, SpoolFiles.points(spool));
 
         Children.Result sync = Children.sync(env(), "--server-url", server.url());
         assertEquals(0, sync.exitCode(), sync.all());
@@ -106,7 +104,7 @@ class SpoolInteropIT {
         assertEquals(Double.NEGATIVE_INFINITY, special.values()[1]);
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(special.values()[2]));
         assertEquals(Double.MIN_VALUE, special.values()[3]);
-        assertTrue(spoolFiles().isEmpty());
+        assertTrue(SpoolFiles.in(spool).isEmpty());
     }
 
     @Test
@@ -126,7 +124,7 @@ class SpoolInteropIT {
             run.setDescription("written by Java, sent by Python");
             run.close();
         }
-        assertEquals(1501, spooledPoints());
+        assertEquals(1501, SpoolFiles.points(spool));
         proxy.startListening();
         Children.Result sync = Children.pythonSync(spool, env());
         assertEquals(0, sync.exitCode(), sync.all());
@@ -149,12 +147,12 @@ class SpoolInteropIT {
         String id;
         try {
             id = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            Poll.untilEquals(Duration.ofSeconds(30), 2000L, this::spooledPoints, "the Python run to spool its points");
+            Poll.untilEquals(Duration.ofSeconds(30), 2000L, () -> SpoolFiles.points(spool), "the Python run to spool its points");
             Children.Result busy = Children.sync(env(), "--server-url", server.url());
             assertEquals(0, busy.exitCode(), busy.all());
             assertTrue(busy.stdout().contains("still in progress"), busy.stdout());
             assertTrue(busy.stdout().contains("sent 0 requests"), busy.stdout());
-            assertEquals(2000, spooledPoints(), "the Java sync took nothing from a live Python stream");
+            assertEquals(2000, SpoolFiles.points(spool), "the Java sync took nothing from a live Python stream");
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
@@ -173,12 +171,12 @@ class SpoolInteropIT {
             for (int i = 0; i < 800; i++) {
                 run.log("loss", i, i);
             }
-            Poll.untilEquals(Duration.ofSeconds(30), 800L, this::spooledPoints, "the Java run to spool its points");
+            Poll.untilEquals(Duration.ofSeconds(30), 800L, () -> SpoolFiles.points(spool), "the Java run to spool its points");
             Children.Result busy = Children.pythonSync(spool, env(), "--dry-run");
             assertTrue(busy.stdout().contains("still in progress"), busy.stdout());
             Children.Result tried = Children.pythonSync(spool, env());
             assertTrue(tried.stdout().contains("still in progress"), tried.stdout());
-            assertEquals(800, spooledPoints(), "the Python sync took nothing from a live Java stream");
+            assertEquals(800, SpoolFiles.points(spool), "the Python sync took nothing from a live Java stream");
             run.close();
             proxy.startListening();
             Children.Result sync = Children.pythonSync(spool, env());
@@ -186,28 +184,5 @@ class SpoolInteropIT {
             api.assertExactlyOnce(run.experimentId(), "loss", 800);
             assertEquals("finished", api.experiment(run.experimentId()).get("status"));
         }
-    }
-
-    private List<Path> spoolFiles() {
-        try (Stream<Path> files = Files.walk(spool)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")
-                    && !f.getFileName().toString().startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private long spooledPoints() {
-        long total = 0;
-        for (Path f : spoolFiles()) {
-            try {
-                String text = Files.readString(f);
-                total += dev.tora.client.internal.json.Json.number(
-                        dev.tora.client.internal.json.JsonReader.parseObject(text), "points", 0);
-            } catch (IOException | IllegalArgumentException gone) {
-                // removed or being replaced meanwhile
-            }
-        }
-        return total;
     }
 }
