@@ -62,15 +62,17 @@ final class CsvExporter implements Exporter {
 
     private static void writeSeries(RowBuffer rows, byte[] rowPrefix, SeriesView series) throws IOException {
         IsoInstants iso = new IsoInstants();
+        DecimalColumn steps = new DecimalColumn();
+        DecimalColumn timestamps = new DecimalColumn();
         series.forEachPoint((step, value, timestampMs, metadataJson) -> {
             rows.bytes(rowPrefix);
-            rows.decimal(step);
+            steps.write(step, rows);
             rows.ascii(',');
             rows.ascii(DoubleToDecimal.toString(value));
             rows.ascii(',');
-            rows.decimal(timestampMs);
+            timestamps.write(timestampMs, rows);
             rows.ascii(',');
-            rows.ascii(iso.format(timestampMs));
+            iso.write(timestampMs, rows);
             rows.ascii(',');
             if (metadataJson != null) {
                 rows.utf8(CsvFields.quote(metadataJson));

@@ -22,6 +22,25 @@ class RowBufferTest {
         rows.ascii("1.0E-5");
         rows.utf8("\u00e9\u20ac");
         expected.append("1.0E-5").append("\u00e9\u20ac");
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            for (long v : new long[] {p - 1, p, p + 1, 10 * p - 1}) {
+                rows.decimal(v);
+                rows.ascii(' ');
+                expected.append(v).append(' ');
+            }
+        }
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            long v = random.nextLong() >>> random.nextInt(64);
+            rows.decimal(v);
+            rows.ascii(' ');
+            expected.append(v).append(' ');
+        }
+        for (int i = 0; i < 100; i++) {
+            rows.twoDigits(i);
+            rows.threeDigits(i * 10 % 1000);
+            expected.append(String.format("%02d%03d", i, i * 10 % 1000));
+        }
         for (int i = 0; i < 20_000; i++) {
             rows.decimal(i);
             expected.append(i);
