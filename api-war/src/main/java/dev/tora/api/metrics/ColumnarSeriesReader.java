@@ -3,7 +3,6 @@ package dev.tora.api.metrics;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.metric.MetricRules;
 import dev.tora.core.domain.metric.SeriesWrite;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.util.Arrays;
 
@@ -13,10 +12,10 @@ import java.util.Arrays;
  */
 final class ColumnarSeriesReader {
 
-    private final JsonParser parser;
+    private final BatchJsonParser parser;
     private final SeriesAccumulator points;
 
-    ColumnarSeriesReader(JsonParser parser, SeriesAccumulator points) {
+    ColumnarSeriesReader(BatchJsonParser parser, SeriesAccumulator points) {
         this.parser = parser;
         this.points = points;
     }
@@ -79,12 +78,11 @@ final class ColumnarSeriesReader {
         int n = 0;
         Event e;
         while ((e = parser.next()) != Event.END_ARRAY) {
-            String at = field + "[" + n + "]";
             long v;
             if (e == Event.VALUE_NULL) {
                 v = isStep ? SeriesWrite.AUTO_STEP : SeriesWrite.AUTO_TIME;
             } else {
-                v = isStep ? Values.step(parser, e, at) : Values.timestamp(parser, e, at);
+                v = isStep ? Values.step(parser, e, field, n) : Values.timestamp(parser, e, field, n);
             }
             out = grow(out, n);
             out[n++] = v;
@@ -99,7 +97,7 @@ final class ColumnarSeriesReader {
         int n = 0;
         Event e;
         while ((e = parser.next()) != Event.END_ARRAY) {
-            double v = Values.value(parser, e, field + "[" + n + "]");
+            double v = Values.value(parser, e, field, n);
             if (n == out.length) {
                 out = Arrays.copyOf(out, n * 2);
             }
@@ -121,7 +119,7 @@ final class ColumnarSeriesReader {
             if (n == out.length) {
                 out = Arrays.copyOf(out, n * 2);
             }
-            out[n] = Values.metadata(parser, e, field + "[" + n + "]");
+            out[n] = Values.metadata(parser, e, field, n);
             n++;
             checkCount(n, field);
         }

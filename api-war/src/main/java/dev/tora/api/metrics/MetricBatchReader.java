@@ -1,54 +1,50 @@
 package dev.tora.api.metrics;
 
-import static dev.tora.core.domain.json.JsonP.JSON;
-
 import dev.tora.api.http.LimitedInputStream;
 import dev.tora.core.application.metric.IncomingBatch;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.metric.MetricRules;
 import dev.tora.core.domain.metric.SeriesWrite;
-import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 
 /**
- * Reads a metric batch with a streaming parser, straight into primitive columns. Three shapes:
- * {@code {"batch_id", "metrics": [point...]}}, a bare {@code [point...]}, and the columnar
- * {@code {"batch_id", "series": [{"name", "steps", "values", "timestamps", "metadata"?}]}}.
+ * Reads a metric batch straight into primitive columns: the body (at most
+ * {@link MetricRules#MAX_BATCH_BYTES}) is read whole, then walked by a {@link BatchJsonParser}.
+ * Three shapes: {@code {"batch_id", "metrics": [point...]}}, a bare {@code [point...]}, and the
+ * columnar {@code {"batch_id", "series": [{"name", "steps", "values", "timestamps", "metadata"?}]}}.
  * Every error names the point's index and field; nothing is kept from a bad batch.
  */
 public final class MetricBatchReader {
 
-    private final JsonParser parser;
-    private final LimitedInputStream input;
+    private final BatchJsonParser parser;
     private final SeriesAccumulator points = new SeriesAccumulator();
 
-    private MetricBatchReader(InputStream body) {
-        this.input = new LimitedInputStream(body, MetricRules.MAX_BATCH_BYTES, "body");
-        // JSON is UTF-8 (RFC 8259): a Reader skips the encoding sniffing that fails on short bodies.
-        this.parser = JSON.createParser(new InputStreamReader(input, StandardCharsets.UTF_8));
+    private MetricBatchReader(byte[] body) {
+        this.parser = new BatchJsonParser(body, body.length);
     }
 
     /** Parses a whole batch body. */
     public static IncomingBatch read(InputStream body) {
-        MetricBatchReader reader = new MetricBatchReader(body);
+        MetricBatchReader reader = new MetricBatchReader(readAll(body));
         try {
             return reader.readBatch();
         } catch (JsonParsingException e) {
-            reader.input.rethrowIfOverLimit();
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber();
-            throw ToraException.malformed("the body is not valid JSON" + where);
-        } catch (JsonException | NoSuchElementException | IllegalStateException e) {
-            reader.input.rethrowIfOverLimit();
+            throw ToraException.malformed("the body is not valid JSON: " + e.getMessage() + " at line "
+                    + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber());
+        } catch (NoSuchElementException | IllegalStateException e) {
             throw ToraException.malformed("the body is not valid JSON");
-        } finally {
-            reader.close();
+        }
+    }
+
+    private static byte[] readAll(InputStream body) {
+        try (InputStream in = new LimitedInputStream(body, MetricRules.MAX_BATCH_BYTES, "body")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw ToraException.malformed("the body could not be read");
         }
     }
 
@@ -132,13 +128,13 @@ public final class MetricBatchReader {
                     name = MetricRules.name(parser.getString(), at + ".name");
                 }
                 case "value" -> {
-                    value = Values.value(parser, e, at + ".value");
+                    value = Values.value(parser, e, at + ".value", Values.NO_INDEX);
                     hasValue = true;
                 }
-                case "step" -> step = e == Event.VALUE_NULL ? SeriesWrite.AUTO_STEP : Values.step(parser, e, at + ".step");
+                case "step" -> step = e == Event.VALUE_NULL ? SeriesWrite.AUTO_STEP : Values.step(parser, e, at + ".step", Values.NO_INDEX);
                 case "timestamp" -> timestamp = e == Event.VALUE_NULL ? SeriesWrite.AUTO_TIME
-                        : Values.timestamp(parser, e, at + ".timestamp");
-                case "metadata" -> metadata = Values.metadata(parser, e, at + ".metadata");
+                        : Values.timestamp(parser, e, at + ".timestamp", Values.NO_INDEX);
+                case "metadata" -> metadata = Values.metadata(parser, e, at + ".metadata", Values.NO_INDEX);
                 default -> throw ToraException.invalidField(at + "." + key,
                         "is not a known field; a point has name, value, step, timestamp, metadata");
             }
@@ -155,14 +151,6 @@ public final class MetricBatchReader {
     static void expect(Event actual, Event expected, String field, String problem) {
         if (actual != expected) {
             throw ToraException.invalidField(field, problem);
-        }
-    }
-
-    private void close() {
-        try {
-            parser.close();
-        } catch (JsonException ignored) {
-            // the body was already rejected or fully read
         }
     }
 }

@@ -1,25 +1,30 @@
 package dev.tora.api.metrics;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import dev.tora.core.domain.error.ToraException;
 import dev.tora.core.domain.metric.MetricRules;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.nio.charset.StandardCharsets;
 
-/** Reads one point field from the parser's current token, naming the field when it is wrong. */
+/**
+ * Reads one point field from the parser's current token, naming the field when it is wrong. A
+ * field is named by {@code field} and, for entries of a list, its {@code index} ({@link #NO_INDEX}
+ * otherwise); the name is only put together for an error.
+ */
 final class Values {
+
+    /** The index of a field that is not an entry of a list. */
+    static final int NO_INDEX = -1;
 
     private Values() {
     }
 
     /** A value: a JSON number, or one of the strings "NaN", "Infinity", "-Infinity". */
-    static double value(JsonParser parser, Event e, String field) {
+    static double value(BatchJsonParser parser, Event e, String field, int index) {
         if (e == Event.VALUE_NUMBER) {
-            double v = JavaDoubleParser.parseDouble(parser.getString());
+            double v = parser.doubleValue();
             if (Double.isInfinite(v)) {
-                throw ToraException.invalidField(field, "is outside the range of a double; send \"Infinity\" "
-                        + "or \"-Infinity\" for infinite values");
+                throw ToraException.invalidField(name(field, index), "is outside the range of a double; send "
+                        + "\"Infinity\" or \"-Infinity\" for infinite values");
             }
             return v;
         }
@@ -29,7 +34,7 @@ final class Values {
                 return special;
             }
         }
-        throw notAValue(field);
+        throw notAValue(name(field, index));
     }
 
     /** The value a string stands for ("NaN", "Infinity", "-Infinity"), or null. */
@@ -48,40 +53,52 @@ final class Values {
     }
 
     /** A step: an integer in [0, 2^53). */
-    static long step(JsonParser parser, Event e, String field) {
-        return MetricRules.step(integer(parser, e, field), field);
+    static long step(BatchJsonParser parser, Event e, String field, int index) {
+        long v = integer(parser, e, field, index);
+        if (v < 0 || v >= MetricRules.MAX_STEP_EXCLUSIVE) {
+            MetricRules.step(v, name(field, index));
+        }
+        return v;
     }
 
     /** A timestamp: integer milliseconds since the epoch. */
-    static long timestamp(JsonParser parser, Event e, String field) {
-        return MetricRules.timestamp(integer(parser, e, field), field);
+    static long timestamp(BatchJsonParser parser, Event e, String field, int index) {
+        long v = integer(parser, e, field, index);
+        if (v < 0 || v > MetricRules.MAX_TIMESTAMP) {
+            MetricRules.timestamp(v, name(field, index));
+        }
+        return v;
     }
 
     /** Point metadata: a JSON object of at most 4 KiB, returned as compact text; null stays null. */
-    static String metadata(JsonParser parser, Event e, String field) {
+    static String metadata(BatchJsonParser parser, Event e, String field, int index) {
         if (e == Event.VALUE_NULL) {
             return null;
         }
         if (e != Event.START_OBJECT) {
-            throw ToraException.invalidField(field, "must be a JSON object");
+            throw ToraException.invalidField(name(field, index), "must be a JSON object");
         }
         String text = parser.getObject().toString();
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MetricRules.MAX_POINT_METADATA_BYTES) {
-            throw ToraException.invalidField(field, "is " + bytes + " bytes; at most "
+            throw ToraException.invalidField(name(field, index), "is " + bytes + " bytes; at most "
                     + MetricRules.MAX_POINT_METADATA_BYTES);
         }
         return text;
     }
 
-    private static long integer(JsonParser parser, Event e, String field) {
+    private static long integer(BatchJsonParser parser, Event e, String field, int index) {
         if (e != Event.VALUE_NUMBER || !parser.isIntegralNumber()) {
-            throw ToraException.invalidField(field, "must be an integer");
+            throw ToraException.invalidField(name(field, index), "must be an integer");
         }
         try {
-            return Long.parseLong(parser.getString());
+            return parser.longValue();
         } catch (NumberFormatException tooLong) {
-            throw ToraException.invalidField(field, "is out of range");
+            throw ToraException.invalidField(name(field, index), "is out of range");
         }
+    }
+
+    private static String name(String field, int index) {
+        return index == NO_INDEX ? field : field + "[" + index + "]";
     }
 }

@@ -10,6 +10,8 @@ public final class MetricRules {
     public static final int MAX_NAME = 250;
     /** Steps are below 2^53 so that every client language holds them exactly. */
     public static final long MAX_STEP_EXCLUSIVE = 1L << 53;
+    /** Latest timestamp: the last millisecond of the year 9999. */
+    public static final long MAX_TIMESTAMP = 253_402_300_799_999L;
     /** Largest point metadata object, as UTF-8 JSON. */
     public static final int MAX_POINT_METADATA_BYTES = 4096;
     /** Most points per request. */
@@ -46,7 +48,7 @@ public final class MetricRules {
 
     /** A valid timestamp in ms since the epoch. */
     public static long timestamp(long ms, String field) {
-        if (ms < 0 || ms > 253_402_300_799_999L) {
+        if (ms < 0 || ms > MAX_TIMESTAMP) {
             throw ToraException.invalidField(field, "must be milliseconds since 1970 before the year 10000");
         }
         return ms;
