@@ -1,4 +1,4 @@
-/* Small behaviours every page shares: copy buttons and times shown in the browser's time zone. */
+/* Small behaviours every page shares: copy buttons, times shown in the browser's time zone, the Tab order. */
 (function () {
   'use strict';
   var Tora = window.Tora = window.Tora || {};
@@ -33,8 +33,21 @@
     });
   };
 
-  document.addEventListener('DOMContentLoaded', function () { Tora.localTimes(); });
+  /**
+   * Takes the invisible header copies that PrimeFaces puts in a scrollable table's body (to keep
+   * column widths in step) out of the Tab order: a keyboard user would land on cells of zero height.
+   */
+  Tora.untabHeaderClones = function (root) {
+    (root || document).querySelectorAll('.ui-datatable-scrollable-body th[id$="_clone"], .ui-datatable-scrollable-body th[tabindex]')
+      .forEach(function (th) { th.tabIndex = -1; });
+  };
+
+  var refresh = function () {
+    Tora.localTimes();
+    Tora.untabHeaderClones();
+  };
+  document.addEventListener('DOMContentLoaded', refresh);
   if (window.jQuery) {
-    jQuery(document).on('pfAjaxComplete', function () { Tora.localTimes(); });
+    jQuery(document).on('pfAjaxComplete', refresh);
   }
 })();
