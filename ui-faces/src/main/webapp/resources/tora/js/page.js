@@ -38,7 +38,7 @@
    * column widths in step) out of the Tab order: a keyboard user would land on cells of zero height.
    */
   Tora.untabHeaderClones = function (root) {
-    (root || document).querySelectorAll('.ui-datatable-scrollable-body th[id$="_clone"], .ui-datatable-scrollable-body th[tabindex]')
+    (root || document).querySelectorAll('.ui-datatable-scrollable-body th[tabindex]')
       .forEach(function (th) { th.tabIndex = -1; });
   };
 

@@ -180,35 +180,27 @@ final class BatchJsonParser {
         JsonObjectBuilder b = JSON.createObjectBuilder();
         while (next() != Event.END_OBJECT) {
             String key = getString();
-            Event e = next();
-            switch (e) {
-                case START_OBJECT -> b.add(key, readObject());
-                case START_ARRAY -> b.add(key, readArray());
-                case VALUE_STRING -> b.add(key, getString());
-                case VALUE_NUMBER -> b.add(key, new BigDecimal(getString()));
-                case VALUE_TRUE -> b.add(key, JsonValue.TRUE);
-                case VALUE_FALSE -> b.add(key, JsonValue.FALSE);
-                default -> b.addNull(key);
-            }
+            b.add(key, readValue(next()));
         }
         return b.build();
     }
 
-    private JsonValue readArray() {
-        JsonArrayBuilder b = JSON.createArrayBuilder();
-        Event e;
-        while ((e = next()) != Event.END_ARRAY) {
-            switch (e) {
-                case START_OBJECT -> b.add(readObject());
-                case START_ARRAY -> b.add(readArray());
-                case VALUE_STRING -> b.add(getString());
-                case VALUE_NUMBER -> b.add(new BigDecimal(getString()));
-                case VALUE_TRUE -> b.add(JsonValue.TRUE);
-                case VALUE_FALSE -> b.add(JsonValue.FALSE);
-                default -> b.addNull();
+    private JsonValue readValue(Event e) {
+        return switch (e) {
+            case START_OBJECT -> readObject();
+            case START_ARRAY -> {
+                JsonArrayBuilder b = JSON.createArrayBuilder();
+                for (Event item = next(); item != Event.END_ARRAY; item = next()) {
+                    b.add(readValue(item));
+                }
+                yield b.build();
             }
-        }
-        return b.build();
+            case VALUE_STRING -> JSON.createValue(getString());
+            case VALUE_NUMBER -> JSON.createValue(new BigDecimal(getString()));
+            case VALUE_TRUE -> JsonValue.TRUE;
+            case VALUE_FALSE -> JsonValue.FALSE;
+            default -> JsonValue.NULL;
+        };
     }
 
     private Event value() {

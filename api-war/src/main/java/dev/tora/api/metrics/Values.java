@@ -55,19 +55,14 @@ final class Values {
     /** A step: an integer in [0, 2^53). */
     static long step(BatchJsonParser parser, Event e, String field, int index) {
         long v = integer(parser, e, field, index);
-        if (v < 0 || v >= MetricRules.MAX_STEP_EXCLUSIVE) {
-            MetricRules.step(v, name(field, index));
-        }
-        return v;
+        // the field's name is only put together for an error
+        return MetricRules.isStep(v) ? v : MetricRules.step(v, name(field, index));
     }
 
     /** A timestamp: integer milliseconds since the epoch. */
     static long timestamp(BatchJsonParser parser, Event e, String field, int index) {
         long v = integer(parser, e, field, index);
-        if (v < 0 || v > MetricRules.MAX_TIMESTAMP) {
-            MetricRules.timestamp(v, name(field, index));
-        }
-        return v;
+        return MetricRules.isTimestamp(v) ? v : MetricRules.timestamp(v, name(field, index));
     }
 
     /** Point metadata: a JSON object of at most 4 KiB, returned as compact text; null stays null. */

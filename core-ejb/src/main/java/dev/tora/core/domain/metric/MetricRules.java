@@ -11,7 +11,7 @@ public final class MetricRules {
     /** Steps are below 2^53 so that every client language holds them exactly. */
     public static final long MAX_STEP_EXCLUSIVE = 1L << 53;
     /** Latest timestamp: the last millisecond of the year 9999. */
-    public static final long MAX_TIMESTAMP = 253_402_300_799_999L;
+    private static final long MAX_TIMESTAMP = 253_402_300_799_999L;
     /** Largest point metadata object, as UTF-8 JSON. */
     public static final int MAX_POINT_METADATA_BYTES = 4096;
     /** Most points per request. */
@@ -38,9 +38,19 @@ public final class MetricRules {
         return name;
     }
 
+    /** Whether {@code step} is a valid step (what {@link #step} accepts). */
+    public static boolean isStep(long step) {
+        return step >= 0 && step < MAX_STEP_EXCLUSIVE;
+    }
+
+    /** Whether {@code ms} is a valid timestamp (what {@link #timestamp} accepts). */
+    public static boolean isTimestamp(long ms) {
+        return ms >= 0 && ms <= MAX_TIMESTAMP;
+    }
+
     /** A valid step. */
     public static long step(long step, String field) {
-        if (step < 0 || step >= MAX_STEP_EXCLUSIVE) {
+        if (!isStep(step)) {
             throw ToraException.invalidField(field, "must be between 0 and 2^53 - 1");
         }
         return step;
@@ -48,7 +58,7 @@ public final class MetricRules {
 
     /** A valid timestamp in ms since the epoch. */
     public static long timestamp(long ms, String field) {
-        if (ms < 0 || ms > MAX_TIMESTAMP) {
+        if (!isTimestamp(ms)) {
             throw ToraException.invalidField(field, "must be milliseconds since 1970 before the year 10000");
         }
         return ms;

@@ -35,6 +35,8 @@ class MetricRulesTest {
         assertEquals(0, MetricRules.timestamp(0, "t"));
         rejected(() -> MetricRules.timestamp(-1, "t"));
         rejected(() -> MetricRules.timestamp(253_402_300_800_000L, "t"));
+        assertTrue(MetricRules.isTimestamp(253_402_300_799_999L) && !MetricRules.isTimestamp(253_402_300_800_000L));
+        assertTrue(MetricRules.isStep((1L << 53) - 1) && !MetricRules.isStep(1L << 53) && !MetricRules.isStep(-1));
     }
 
     @Test

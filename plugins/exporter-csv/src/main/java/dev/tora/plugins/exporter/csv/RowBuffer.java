@@ -61,10 +61,7 @@ final class RowBuffer {
         used += n;
     }
 
-    /**
-     * Appends a long in decimal. Non-negative values (steps and timestamps always are) are written
-     * two digits at a time from a table, eight digits per long division.
-     */
+    /** Appends a long in decimal (non-negative ones digit by digit, without a String). */
     void decimal(long v) throws IOException {
         if (v < 0) {
             ascii(Long.toString(v));
@@ -73,29 +70,16 @@ final class RowBuffer {
         if (buffer.length - used < 20) {
             flushBuffer();
         }
-        int at = used + digits(v);
+        int digits = 1;
+        for (long rest = v / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        int at = used + digits;
         used = at;
-        while (v >= 100_000_000L) {
-            long q = v / 100_000_000L;
-            int r = (int) (v - q * 100_000_000L);
-            for (int k = 0; k < 4; k++) {
-                int q2 = r / 100;
-                at = pair(r - q2 * 100, at);
-                r = q2;
-            }
-            v = q;
-        }
-        int i = (int) v;
-        while (i >= 100) {
-            int q = i / 100;
-            at = pair(i - q * 100, at);
-            i = q;
-        }
-        if (i >= 10) {
-            pair(i, at);
-        } else {
-            buffer[at - 1] = (byte) ('0' + i);
-        }
+        do {
+            buffer[--at] = (byte) ('0' + (v % 10));
+            v /= 10;
+        } while (v > 0);
     }
 
     /** Appends {@code v} (0 to 99) as exactly two digits. */
@@ -117,19 +101,10 @@ final class RowBuffer {
         pair(v % 100, used);
     }
 
-    /** Writes the two digits of {@code v} (0 to 99) just before {@code end}; returns where they start. */
-    private int pair(int v, int end) {
+    /** Writes the two digits of {@code v} (0 to 99) just before {@code end}. */
+    private void pair(int v, int end) {
         buffer[end - 1] = DIGIT_PAIRS[2 * v + 1];
         buffer[end - 2] = DIGIT_PAIRS[2 * v];
-        return end - 2;
-    }
-
-    private static int digits(long v) {
-        int d = 1;
-        for (long p = 10; d < 19 && v >= p; p *= 10) {
-            d++;
-        }
-        return d;
     }
 
     /** Appends any text as UTF-8. */
