@@ -71,10 +71,11 @@ done
 after=$(disk)
 awk -v a="$before" -v b="$after" -v n="$written" \
   'BEGIN { printf "RESULT disk right after the ingest rounds (12 series): %d bytes, %.2f bytes/point\n", b - a, (b - a) / n }'
-# H2 keeps superseded pages for its 45 s retention time; housekeeping (at most 0.5 s every 10 s)
-# reclaims them after that. Wait until the size holds still for 30 s (at most 10 minutes).
+# Housekeeping (a pass every 2 s) rewrites the live pages into the file's holes while the size holds
+# still, then moves the last chunks forward and the file shrinks at once (see
+# EmbeddedDatabaseMaintenance). Wait until the size holds still for 90 s (at most 10 minutes).
 waited=0; settled=$(disk); still=0
-while [ "$still" -lt 30 ] && [ "$waited" -lt 600 ]; do
+while [ "$still" -lt 90 ] && [ "$waited" -lt 600 ]; do
   sleep 15; waited=$(( waited + 15 ))
   now=$(disk)
   if [ "$now" = "$settled" ]; then still=$(( still + 15 )); else still=0; settled=$now; fi
