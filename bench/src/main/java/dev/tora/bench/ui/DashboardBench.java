@@ -57,12 +57,22 @@ public final class DashboardBench {
             BenchBrowser.result("dashboard, " + EXPERIMENTS + " experiments: navigation to interactive (DOMContentLoaded,"
                     + " first 50 rows in the page)", interactive, 1000);
             BenchBrowser.result("dashboard: navigation to load event (every script and widget ready)", loaded, 0);
-            List<Double> sorts = new ArrayList<>();
+            List<List<Double>> parts = new ArrayList<>();
+            for (int p = 0; p < 5; p++) {
+                parts.add(new ArrayList<>());
+            }
             sort(driver);
             for (int i = 0; i < ROUNDS; i++) {
-                sorts.add(sort(driver));
+                double[] t = sort(driver);
+                for (int p = 0; p < t.length; p++) {
+                    parts.get(p).add(t[p]);
+                }
             }
-            BenchBrowser.result("dashboard: sort by metrics.loss.last, header click to the re-rendered rows", sorts, 300);
+            BenchBrowser.result("dashboard: sort by metrics.loss.last, header click to the re-rendered rows", parts.get(0), 300);
+            BenchBrowser.result("dashboard: sort, click to the ajax request sent", parts.get(1), 0);
+            BenchBrowser.result("dashboard: sort, request sent to the response's first byte (server)", parts.get(2), 0);
+            BenchBrowser.result("dashboard: sort, response transfer", parts.get(3), 0);
+            BenchBrowser.result("dashboard: sort, response received to rows rendered", parts.get(4), 0);
             System.out.println("LOAD after measuring: " + BenchBrowser.loadAverage());
         } finally {
             driver.quit();
@@ -81,8 +91,12 @@ public final class DashboardBench {
         return new double[] {t.get(0).doubleValue(), t.get(1).doubleValue()};
     }
 
-    /** Clicks the loss column's header and returns ms until PrimeFaces has rendered the new rows. */
-    private static double sort(ChromeDriver driver) {
+    /**
+     * Clicks the loss column's header; returns ms until PrimeFaces has rendered the new rows, and
+     * that time's parts: click to the request sent, the request to its first byte back (the
+     * server's work), the response's transfer, and its end to the rows rendered.
+     */
+    private static double[] sort(ChromeDriver driver) {
         JavascriptExecutor js = driver;
         js.executeScript("window.benchSorted = null; const first = document.querySelector('#dash\\\\:experiments_data tr[data-rk]');"
                 + " window.benchFirst = first && first.getAttribute('data-rk');"
@@ -91,7 +105,14 @@ public final class DashboardBench {
                 + "   .find(h => h.textContent.trim() === 'loss.last');"
                 + " window.benchClicked = performance.now(); th.click();");
         BenchBrowser.await(js, "return window.benchSorted !== null;", 60);
-        return ((Number) js.executeScript("return window.benchSorted - window.benchClicked;")).doubleValue();
+        @SuppressWarnings("unchecked")
+        List<Number> t = (List<Number>) js.executeScript("const x = performance.getEntriesByType('resource')"
+                + "   .filter(r => r.initiatorType === 'xmlhttprequest').pop();"
+                + " performance.clearResourceTimings();"
+                + " return [window.benchSorted - window.benchClicked, x.requestStart - window.benchClicked,"
+                + "   x.responseStart - x.requestStart, x.responseEnd - x.responseStart, window.benchSorted - x.responseEnd];");
+        return new double[] {t.get(0).doubleValue(), t.get(1).doubleValue(), t.get(2).doubleValue(),
+            t.get(3).doubleValue(), t.get(4).doubleValue()};
     }
 
     /** Adds the metrics.loss.last column once, through the Columns dialog (stored per workspace; closing it reloads). */

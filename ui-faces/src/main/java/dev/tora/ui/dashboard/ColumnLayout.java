@@ -64,7 +64,7 @@ public final class ColumnLayout implements Serializable {
     /** The layout as stored. */
     public JsonArray toJson() {
         JsonArrayBuilder a = JSON.createArrayBuilder();
-        columns.forEach(c -> a.add(JSON.createObjectBuilder().add("key", c.key()).add("width", c.width())));
+        columns.forEach(c -> a.add(JSON.createObjectBuilder().add("key", c.getKey()).add("width", c.getWidth())));
         return a.build();
     }
 
@@ -75,7 +75,7 @@ public final class ColumnLayout implements Serializable {
 
     /** Whether a column shows {@code key}. */
     public boolean has(String key) {
-        return columns.stream().anyMatch(c -> c.key().equals(key));
+        return columns.stream().anyMatch(c -> c.getKey().equals(key));
     }
 
     /**
@@ -87,7 +87,7 @@ public final class ColumnLayout implements Serializable {
             return this;
         }
         List<DashboardColumn> next = new ArrayList<>(columns);
-        boolean sized = columns.stream().anyMatch(c -> c.width() > 0);
+        boolean sized = columns.stream().anyMatch(c -> c.getWidth() > 0);
         next.add(new DashboardColumn(key, sized ? ADDED_WIDTH : 0));
         return new ColumnLayout(next);
     }
@@ -97,7 +97,7 @@ public final class ColumnLayout implements Serializable {
         if ("name".equals(key)) {
             return this;
         }
-        return new ColumnLayout(columns.stream().filter(c -> !c.key().equals(key)).toList());
+        return new ColumnLayout(columns.stream().filter(c -> !c.getKey().equals(key)).toList());
     }
 
     /** This layout with {@code key} moved by {@code delta} places (negative: left). */
@@ -135,7 +135,7 @@ public final class ColumnLayout implements Serializable {
 
     private int indexOf(String key) {
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).key().equals(key)) {
+            if (columns.get(i).getKey().equals(key)) {
                 return i;
             }
         }

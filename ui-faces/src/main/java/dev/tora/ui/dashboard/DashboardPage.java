@@ -155,18 +155,18 @@ public class DashboardPage implements Serializable {
 
     /** The text of a cell of a parameter, metric, time or duration column. */
     public String cell(ExperimentDetails e, DashboardColumn column) {
-        return switch (column.kind()) {
-            case TIME -> formats.time(timeOf(e, (Attribute) column.field()));
+        return switch (column.getKind()) {
+            case TIME -> formats.time(timeOf(e, (Attribute) column.getField()));
             case DURATION -> formats.duration(e.createdAt(), e.endedAt());
-            case PARAM -> paramCell(e, ((Param) column.field()).key());
-            case METRIC -> metricCell(e, (Metric) column.field());
+            case PARAM -> paramCell(e, ((Param) column.getField()).key());
+            case METRIC -> metricCell(e, (Metric) column.getField());
             default -> "";
         };
     }
 
     /** The time of a time column as ISO-8601, for the browser's local rendering. */
     public String iso(ExperimentDetails e, DashboardColumn column) {
-        return formats.iso(timeOf(e, (Attribute) column.field()));
+        return formats.iso(timeOf(e, (Attribute) column.getField()));
     }
 
     private static Long timeOf(ExperimentDetails e, Attribute attribute) {

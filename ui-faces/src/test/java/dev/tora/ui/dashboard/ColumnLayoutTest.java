@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ColumnLayoutTest {
 
     private static List<String> keys(ColumnLayout layout) {
-        return layout.columns().stream().map(DashboardColumn::key).toList();
+        return layout.columns().stream().map(DashboardColumn::getKey).toList();
     }
 
     @Test
@@ -23,8 +23,8 @@ class ColumnLayoutTest {
         ColumnLayout back = ColumnLayout.fromJson(layout.toJson());
         assertEquals(layout, back);
         assertEquals(List.of("metrics.loss.min", "name", "status", "tags", "created", "duration", "params.optim.lr"), keys(back));
-        assertEquals(120, back.columns().get(0).width());
-        assertEquals(300, back.columns().get(1).width());
+        assertEquals(120, back.columns().get(0).getWidth());
+        assertEquals(300, back.columns().get(1).getWidth());
     }
 
     @Test
@@ -35,7 +35,7 @@ class ColumnLayoutTest {
                 .readArray();
         ColumnLayout layout = ColumnLayout.fromJson(stored);
         assertEquals(List.of("name", "params.lr"), keys(layout));
-        assertEquals(ColumnLayout.MIN_WIDTH, layout.columns().get(1).width(), "widths are clamped");
+        assertEquals(ColumnLayout.MIN_WIDTH, layout.columns().get(1).getWidth(), "widths are clamped");
     }
 
     @Test
@@ -63,8 +63,8 @@ class ColumnLayoutTest {
 
     @Test
     void aColumnAddedAfterAResizeGetsAWidthOfItsOwn() {
-        assertEquals(0, ColumnLayout.defaults().add("params.lr").columns().get(5).width(), "automatic while nothing is sized");
+        assertEquals(0, ColumnLayout.defaults().add("params.lr").columns().get(5).getWidth(), "automatic while nothing is sized");
         ColumnLayout resized = ColumnLayout.defaults().arrangedAs(List.of(new int[] {0, 300}));
-        assertEquals(ColumnLayout.ADDED_WIDTH, resized.add("params.lr").columns().get(5).width());
+        assertEquals(ColumnLayout.ADDED_WIDTH, resized.add("params.lr").columns().get(5).getWidth());
     }
 }
