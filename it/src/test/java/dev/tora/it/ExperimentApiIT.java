@@ -121,6 +121,23 @@ class ExperimentApiIT {
     }
 
     @Test
+    void tagsReplacedByTheSameOrOverlappingListsAreStoredAsSent() {
+        // Each list in turn replaces the one before; repeating a list, keeping a tag at its position
+        // or moving it made EclipseLink insert a row before deleting the old one at that position.
+        String id = api.createExperiment(Json.createObjectBuilder().add("name", "retagged")
+                .add("tags", Json.createArrayBuilder().add("x")).build());
+        List<List<String>> lists = List.of(List.of("x"), List.of("x"), List.of("x", "y"), List.of("y", "x"),
+                List.of("y"), List.of("z", "y", "x"), List.of("x"), List.of());
+        for (List<String> tags : lists) {
+            Api.Reply r = api.patch("/experiments/" + id, Json.createObjectBuilder()
+                    .add("tags", Json.createArrayBuilder(tags)).build().toString());
+            assertEquals(200, r.status(), tags + ": " + r);
+            assertEquals(tags, strings(r.data().asJsonObject(), "tags"));
+            assertEquals(tags, strings(api.get("/experiments/" + id).data().asJsonObject(), "tags"));
+        }
+    }
+
+    @Test
     void deleteRemovesTheExperimentAndItsPoints() {
         String id = api.createExperiment("doomed");
         assertEquals(200, api.post("/experiments/" + id + "/metrics/batch",

@@ -123,7 +123,7 @@ public class ExperimentService {
         patch.description().ifPresent(d -> e.describe(ExperimentRules.description(d.orElse(null), "description")));
         patch.status().ifPresent(s -> e.changeStatus(s, now));
         patch.visibility().ifPresent(e::setVisibility);
-        patch.tags().ifPresent(t -> e.replaceTags(ExperimentRules.tags(t, "tags")));
+        patch.tags().ifPresent(t -> replaceTags(e, ExperimentRules.tags(t, "tags")));
         patch.hyperparams().ifPresent(e::mergeParams);
         patch.metadata().ifPresent(m -> {
             JsonValue merged = JSON.createMergePatch(m).apply(ExperimentRules.parseMetadata(e.getMetadata()));
@@ -132,6 +132,20 @@ public class ExperimentService {
         e.touch(now);
         changed.fire(new ExperimentChanged(id, e.getStatus().id(), false));
         return assembler.details(caller, e);
+    }
+
+    /**
+     * Replaces the tags of a stored experiment. Clearing the list and adding a tag it held made
+     * EclipseLink insert that tag's row at its position before deleting the old row there (a
+     * primary-key violation on experiment_tag), so the old rows go in a flush of their own first.
+     */
+    private void replaceTags(Experiment e, List<String> tags) {
+        if (e.getTags().equals(tags)) {
+            return;
+        }
+        e.replaceTags(List.of());
+        em.flush();
+        e.replaceTags(tags);
     }
 
     /** Deletes the experiment with all its series and points. */
