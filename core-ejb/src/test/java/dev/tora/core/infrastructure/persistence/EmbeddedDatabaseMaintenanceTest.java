@@ -14,6 +14,7 @@ import java.util.Random;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +30,18 @@ class EmbeddedDatabaseMaintenanceTest {
 
     @TempDir
     Path dir;
+    private DatabaseTarget target;
+    private Path file;
+
+    @BeforeEach
+    void database() {
+        target = DatabaseTarget.embedded(dir.resolve("tora").toString());
+        file = dir.resolve("tora.mv.db");
+    }
 
     @Test
     void idlePassesShrinkTheFileToItsLiveDataAndKeepEveryRow() throws Exception {
-        DatabaseTarget target = DatabaseTarget.embedded(dir.resolve("tora").toString());
-        Path file = dir.resolve("tora.mv.db");
-        try (Connection c = target.createDataSource().getConnection()) {
-            write(c);
+        try (Connection c = openWritten()) {
             long written = Files.size(file);
             long live = (long) ROWS * ROW_BYTES;
             assertTrue(written > 3 * live, "the write pattern leaves superseded pages: " + written);
@@ -58,10 +64,7 @@ class EmbeddedDatabaseMaintenanceTest {
 
     @Test
     void aBusyPassKeepsChunksWithinTheRetentionTime() throws Exception {
-        DatabaseTarget target = DatabaseTarget.embedded(dir.resolve("tora").toString());
-        Path file = dir.resolve("tora.mv.db");
-        try (Connection c = target.createDataSource().getConnection()) {
-            write(c);
+        try (Connection c = openWritten()) {
             long written = Files.size(file);
             EmbeddedDatabaseMaintenance.compact(store(c), false);
             // Every chunk is younger than H2's 45 s, so nothing may be rewritten or freed yet.
@@ -73,6 +76,13 @@ class EmbeddedDatabaseMaintenanceTest {
     private static MVStore store(Connection c) throws SQLException {
         SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
         return session.getDatabase().getStore().getMvStore();
+    }
+
+    /** A connection to the database after the writes. */
+    private Connection openWritten() throws SQLException {
+        Connection c = target.createDataSource().getConnection();
+        write(c);
+        return c;
     }
 
     private static void write(Connection c) throws SQLException {
